@@ -1,0 +1,96 @@
+// passes/automata/language.h: regular sets of resource strings, the engine behind coverage.
+//
+// A policy grants sets of strings: client ids, topic names, topic filters, thing ARNs. Each
+// `Resource` pattern is an IAM glob (`*` any sequence, `?` one character) over those strings,
+// possibly holding policy variables. iotlint reasons about unions, intersections and differences
+// of such sets exactly, so it represents every set as a regular language over Symbols and asks
+// emptiness questions ("is there a resource of another device that this grant reaches?").
+//
+// Symbols are bytes (0..255) plus opaque tokens (kFirstToken and up). A token stands for a whole
+// value that iotlint does not spell out: SELF's thing name, a fresh other device's thing name, a
+// certificate attribute. A token is matched by `*` (as part of any sequence), by itself, and by
+// `?` only where GlobSemantics says so (may-analysis of Allow statements: a fresh device may have a
+// one-character name; must-analysis of Deny statements: it may not).
+//
+// This library depends on nothing else in iotlint: no IR, no diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace iotlint::automata {
+
+using Symbol = std::uint32_t;
+inline constexpr Symbol kFirstToken = 256;
+
+/// One element of a glob pattern.
+struct GlobAtom {
+  enum class Kind : std::uint8_t {
+    kSymbol,       ///< exactly `symbol` (a byte or a token)
+    kAnySequence,  ///< `*`: any sequence of symbols, including the empty one and tokens
+    kAnyOne,       ///< `?`: exactly one byte, or one of GlobSemantics::any_one_also_matches
+  };
+  Kind kind = Kind::kSymbol;
+  Symbol symbol = 0;
+};
+using Glob = std::vector<GlobAtom>;
+
+/// Builds a Glob from plain text, reading `*` and `?` as wildcards and every other byte literally.
+/// Convenience for tests and for callers that hold no tokens.
+Glob globFromText(std::string_view text);
+
+struct GlobSemantics {
+  /// Tokens that `?` matches besides single bytes.
+  std::vector<Symbol> any_one_also_matches;
+};
+
+/// An immutable regular language over Symbols. Cheap to copy (shared representation).
+class Language {
+ public:
+  /// The empty set.
+  static Language none();
+  /// Every finite sequence of Symbols (bytes and every token).
+  static Language everything();
+  /// Exactly one string.
+  static Language exactly(std::span<const Symbol> word);
+  static Language exactlyText(std::string_view text);
+  /// Every one-symbol string whose symbol is in `symbols`.
+  static Language anyOf(std::span<const Symbol> symbols);
+  /// The strings an IAM glob matches.
+  static Language fromGlob(const Glob& glob, const GlobSemantics& semantics = {});
+
+  Language unite(const Language& other) const;
+  Language intersect(const Language& other) const;
+  Language minus(const Language& other) const;
+  Language complement() const;
+  Language concat(const Language& other) const;
+  /// One or more repetitions.
+  Language plus() const;
+
+  bool isEmpty() const;
+  bool isSubsetOf(const Language& other) const;
+  bool contains(std::span<const Symbol> word) const;
+  bool containsText(std::string_view text) const;
+  /// A shortest member; among the shortest, the smallest by Symbol order. Deterministic.
+  std::optional<std::vector<Symbol>> shortestMember() const;
+
+  /// MQTT reading of a set of topic filters: every topic name that at least one filter in this
+  /// language matches under MQTT rules (`+` one whole level, `#` last and alone: the rest of the
+  /// topic). Filters that are not valid MQTT filters match nothing. Tokens never contain `/`, `+`
+  /// or `#`. Used for Subscribe, whose resources are filter strings taken literally.
+  Language topicsMatchedByFilters() const;
+
+  /// Number of states of the internal automaton (for benchmarks and tests).
+  std::size_t stateCount() const;
+
+  struct Impl;
+ private:
+  explicit Language(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace iotlint::automata
