@@ -1,0 +1,79 @@
+#include "ir/source.h"
+
+#include <algorithm>
+
+namespace iotlint::ir {
+
+namespace {
+
+bool isContinuationByte(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+
+/// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for anything malformed, so
+/// that invalid bytes still count as one column each).
+std::uint32_t sequenceLength(unsigned char lead) {
+  if (lead >= 0xF0U && lead <= 0xF4U) return 4;
+  if (lead >= 0xE0U) return 3;
+  if (lead >= 0xC2U && lead <= 0xDFU) return 2;
+  return 1;
+}
+
+}  // namespace
+
+SourceFile::SourceFile(std::string path, std::string contents)
+    : path_(std::move(path)), contents_(std::move(contents)) {
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < contents_.size(); ++i) {
+    const char c = contents_[i];
+    if (c == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (c == '\r') {
+      if (i + 1 < contents_.size() && contents_[i + 1] == '\n') ++i;
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+std::string_view SourceFile::text(SourceRange range) const {
+  const auto begin = std::min<std::size_t>(range.begin, contents_.size());
+  const auto end = std::clamp<std::size_t>(range.end, begin, contents_.size());
+  return std::string_view(contents_).substr(begin, end - begin);
+}
+
+LineColumn SourceFile::position(std::uint32_t offset) const {
+  offset = std::min(offset, size());
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line_index = static_cast<std::uint32_t>(next - line_starts_.begin() - 1);
+  std::uint32_t start = line_starts_[line_index];
+  if (line_index == 0 && contents_.starts_with("\xEF\xBB\xBF") && offset >= 3) start = 3;
+
+  LineColumn result;
+  result.line = line_index + 1;
+  result.column_bytes = offset - start + 1;
+  std::uint32_t i = start;
+  while (i < offset) {
+    const auto lead = static_cast<unsigned char>(contents_[i]);
+    std::uint32_t length = sequenceLength(lead);
+    // A truncated or malformed sequence counts byte by byte.
+    for (std::uint32_t k = 1; k < length; ++k) {
+      if (i + k >= contents_.size() || !isContinuationByte(static_cast<unsigned char>(contents_[i + k]))) {
+        length = 1;
+        break;
+      }
+    }
+    result.column_code_points += 1;
+    result.column_utf16 += length == 4 ? 2 : 1;
+    i += length;
+  }
+  return result;
+}
+
+std::string_view SourceFile::lineText(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::uint32_t begin = line_starts_[line - 1];
+  if (line == 1 && contents_.starts_with("\xEF\xBB\xBF")) begin = 3;
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : size();
+  while (end > begin && (contents_[end - 1] == '\n' || contents_[end - 1] == '\r')) --end;
+  return std::string_view(contents_).substr(begin, end - begin);
+}
+
+}  // namespace iotlint::ir
