@@ -1,0 +1,77 @@
+// backend/report_support.h: pieces shared by the writers (URIs, UTF-8 walking, sorting, hashing).
+//
+// Internal to backend/, exposed in a header so that the unit tests can check them directly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/diagnostic.h"
+
+namespace iotlint::backend::detail {
+
+/// A copy of `diagnostics` in ir::sortDiagnostics order.
+std::vector<ir::Diagnostic> sortedCopy(std::span<const ir::Diagnostic> diagnostics);
+
+/// Percent-encodes a '/'-separated path for use in a URI: every byte except the RFC 3986 unreserved
+/// characters, the sub-delimiters other than ':' (which would read as a scheme), '@' and '/' is
+/// written as %XX (UTF-8 bytes, upper-case hex).
+std::string percentEncodePath(std::string_view path);
+
+/// `file:///...` for an absolute path; a trailing '/' is added when `directory` is set.
+std::string fileUri(const std::filesystem::path& absolute, bool directory);
+
+/// The absolute, normalised source root: `option`, or the current directory when it is empty.
+std::filesystem::path resolveSourceRoot(std::string_view option);
+
+/// Where a user-facing path (relative to the current directory, or absolute) sits for SARIF.
+struct ArtifactUri {
+  std::string uri;          ///< relative to the source root (no "./"), or an absolute file:// URI
+  bool relative = false;    ///< true: to be written with uriBaseId %SRCROOT%
+};
+ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path& source_root);
+
+/// Calls `visit(byte_offset, byte_length)` for each character of `text`, decoding UTF-8 exactly as
+/// ir::SourceFile::position counts columns (a malformed byte is one character).
+template <typename Visit>
+void forEachCodePoint(std::string_view text, Visit&& visit);
+
+/// The code point that starts at `text[offset]` (U+FFFD for a malformed byte).
+char32_t decodeAt(std::string_view text, std::size_t offset, std::size_t length);
+
+/// Terminal columns a code point takes: 2 for East Asian wide and emoji characters, else 1.
+int displayWidth(char32_t code_point);
+
+/// `text` with C0 control characters (except tab) and DEL replaced by U+FFFD, so that a hostile
+/// file cannot send escape sequences to a terminal. One code point in, one code point out.
+std::string sanitizeForTerminal(std::string_view text);
+
+/// Makes a diagnostic-style message (lowercase start, no final period) a sentence for SARIF, whose
+/// consumers show only the first sentence: capitalises an ASCII first letter, appends a period.
+std::string sentence(std::string_view message);
+
+/// "safe" or "unsafe", as the text, SARIF and JSON reports spell a fix's safety.
+std::string_view fixSafetyName(ir::FixSafety safety);
+
+/// 64-bit FNV-1a: small, stable across platforms and releases.
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
+
+// ---------------------------------------------------------------------------------------------
+
+std::size_t utf8SequenceLength(std::string_view text, std::size_t offset);
+
+template <typename Visit>
+void forEachCodePoint(std::string_view text, Visit&& visit) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t length = utf8SequenceLength(text, i);
+    visit(i, length);
+    i += length;
+  }
+}
+
+}  // namespace iotlint::backend::detail

@@ -1,0 +1,303 @@
+// Builds the SARIF log as an nlohmann::ordered_json tree (so that keys keep a readable order) and
+// writes it once. Section numbers refer to the SARIF 2.1.0 specification (OASIS, errata 01).
+#include "backend/sarif_report.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "backend/report_support.h"
+
+namespace iotlint::backend {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr const char* kSourceRootId = "%SRCROOT%";
+/// GitHub shows at most 1024 characters of a rule's descriptions.
+constexpr std::size_t kMaxDescription = 1024;
+
+std::string_view sarifLevel(ir::Level level) {
+  switch (level) {
+    case ir::Level::kNote: return "note";
+    case ir::Level::kWarning: return "warning";
+    case ir::Level::kError: return "error";
+  }
+  return "error";
+}
+
+/// GitHub's `problem.severity` for non-security rules.
+std::string_view problemSeverity(ir::Level level) {
+  switch (level) {
+    case ir::Level::kNote: return "recommendation";
+    case ir::Level::kWarning: return "warning";
+    case ir::Level::kError: return "error";
+  }
+  return "error";
+}
+
+/// Cuts `text` to at most `limit` bytes at a space (never inside a UTF-8 sequence) and adds "…".
+std::string truncated(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit - 3;  // room for the 3-byte ellipsis
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  const auto space = text.rfind(' ', cut);
+  if (space != std::string::npos && space > limit / 2) cut = space;
+  text.resize(cut);
+  return text + "\xE2\x80\xA6";
+}
+
+/// The first paragraph of prose in a rule page: headings, code fences and tables are skipped.
+std::string firstParagraph(std::string_view markdown) {
+  std::string paragraph;
+  bool in_fence = false;
+  while (!markdown.empty()) {
+    const auto newline = markdown.find('\n');
+    std::string_view line = markdown.substr(0, newline);
+    markdown.remove_prefix(newline == std::string_view::npos ? markdown.size() : newline + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.starts_with("```")) {
+      in_fence = !in_fence;
+      continue;
+    }
+    const bool blank = line.empty();
+    if (in_fence || line.starts_with('#') || line.starts_with('|') || line.starts_with('<') || blank) {
+      if (!paragraph.empty()) break;
+      continue;
+    }
+    if (!paragraph.empty()) paragraph.push_back(' ');
+    paragraph.append(line);
+  }
+  return paragraph;
+}
+
+/// §3.49 reportingDescriptor, with GitHub's required and recommended properties.
+Json ruleDescriptor(const ir::RuleInfo& rule) {
+  const std::string summary(rule.summary);
+  const std::string page(rule.documentation);
+  std::string full = firstParagraph(page);
+  if (full.empty()) full = summary;
+
+  Json tags = Json::array();
+  if (!rule.security_severity.empty()) tags.push_back("security");
+  tags.push_back("iot");
+  tags.push_back("aws");
+  if (rule.security_severity.empty()) tags.push_back("correctness");
+
+  Json properties = {{"tags", std::move(tags)}, {"precision", rule.precision}};
+  if (rule.security_severity.empty()) {
+    properties["problem.severity"] = problemSeverity(rule.level);
+  } else {
+    properties["security-severity"] = rule.security_severity;
+  }
+  return {
+      {"id", rule.id},
+      {"name", rule.name},
+      {"shortDescription", {{"text", truncated(summary, kMaxDescription)}}},
+      {"fullDescription", {{"text", truncated(full, kMaxDescription)}}},
+      {"help", {{"text", page.empty() ? summary : page}, {"markdown", page.empty() ? summary : page}}},
+      {"helpUri", ruleHelpUri(rule)},
+      {"defaultConfiguration", {{"level", sarifLevel(rule.level)}}},
+      {"properties", std::move(properties)},
+  };
+}
+
+/// §3.30 region in the run's columnKind (utf16CodeUnits): 1-based lines and columns, endColumn
+/// one past the last character. An empty range is an insertion point (startColumn == endColumn).
+Json region(const ir::SourceFile& file, ir::SourceRange range) {
+  const auto begin = file.position(range.begin);
+  const auto end = file.position(std::max(range.begin, range.end));
+  return {
+      {"startLine", begin.line},
+      {"startColumn", begin.column_utf16},
+      {"endLine", end.line},
+      {"endColumn", end.column_utf16},
+  };
+}
+
+/// §3.4 artifactLocation: relative to %SRCROOT% when the file is under the source root.
+Json artifactLocation(const detail::ArtifactUri& uri) {
+  Json location = {{"uri", uri.uri}};
+  if (uri.relative) location["uriBaseId"] = kSourceRootId;
+  return location;
+}
+
+/// §3.29 physicalLocation.
+Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file, ir::SourceRange range) {
+  return {{"artifactLocation", artifactLocation(uri)}, {"region", region(file, range)}};
+}
+
+/// Escapes '[' and ']' so that a message holding embedded links (§3.11.6) stays unambiguous.
+std::string escapeBrackets(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '[' || c == ']' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+/// The result message: the diagnostic as a sentence that stands alone (GitHub shows only the first
+/// sentence as the alert title), then links to the related locations, e.g. "See [the statement](1)."
+std::string resultMessage(const ir::Diagnostic& diagnostic) {
+  if (diagnostic.notes.empty()) return detail::sentence(diagnostic.message);
+  std::string text = escapeBrackets(detail::sentence(diagnostic.message)) + " See ";
+  for (std::size_t i = 0; i < diagnostic.notes.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += fmt::format("[{}]({})", escapeBrackets(diagnostic.notes[i].message), i + 1);
+  }
+  return text + ".";
+}
+
+std::string withoutWhitespace(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
+  }
+  return out;
+}
+
+/// Hash of what identifies a finding without its position: the rule, the artifact, the offending text
+/// and the line around it (white space removed, a trailing comma dropped, so that re-indenting or
+/// appending an element does not matter). Line numbers are not part of it.
+std::uint64_t contextHash(const ir::Diagnostic& diagnostic, std::string_view uri) {
+  const auto& file = *diagnostic.file;
+  std::string context = withoutWhitespace(file.lineText(file.position(diagnostic.range.begin).line));
+  if (context.ends_with(',')) context.pop_back();
+  std::string input;
+  input += ir::ruleInfo(diagnostic.rule).id;
+  input += '\0';
+  input += uri;
+  input += '\0';
+  input += withoutWhitespace(file.text(diagnostic.range));
+  input += '\0';
+  input += context;
+  return detail::fnv1a64(input);
+}
+
+/// §3.55 fix: one artifactChange for the diagnostic's file; edits become replacements in order,
+/// each with insertedContent (empty for a deletion, as reviewdog skips replacements without it).
+Json fixObject(const ir::Fix& fix, const detail::ArtifactUri& uri, const ir::SourceFile& file) {
+  Json replacements = Json::array();
+  for (const auto& edit : fix.edits) {
+    replacements.push_back({{"deletedRegion", region(file, edit.range)}, {"insertedContent", {{"text", edit.replacement}}}});
+  }
+  return {
+      {"description", {{"text", detail::sentence(fix.description)}}},
+      {"artifactChanges", Json::array({{{"artifactLocation", artifactLocation(uri)}, {"replacements", std::move(replacements)}}})},
+      {"properties", {{"safety", detail::fixSafetyName(fix.safety)}}},
+  };
+}
+
+Json propertyBag(const std::map<std::string, std::string>& properties) {
+  Json bag = Json::object();
+  for (const auto& [key, value] : properties) bag[key] = value;
+  return bag;
+}
+
+std::size_t ruleIndex(ir::RuleId rule) {
+  const auto rules = ir::allRules();
+  const auto it = std::find_if(rules.begin(), rules.end(), [&](const ir::RuleInfo& info) { return info.rule == rule; });
+  return static_cast<std::size_t>(it - rules.begin());
+}
+
+/// §3.27 result.
+Json result(const ir::Diagnostic& diagnostic, const detail::ArtifactUri& uri, std::string fingerprint) {
+  const auto& file = *diagnostic.file;
+  Json object = {
+      {"ruleId", ir::ruleInfo(diagnostic.rule).id},
+      {"ruleIndex", ruleIndex(diagnostic.rule)},
+      {"level", sarifLevel(diagnostic.level)},
+      {"message", {{"text", resultMessage(diagnostic)}}},
+      {"locations", Json::array({{{"physicalLocation", physicalLocation(uri, file, diagnostic.range)}}})},
+  };
+  if (!diagnostic.notes.empty()) {
+    Json related = Json::array();
+    for (std::size_t i = 0; i < diagnostic.notes.size(); ++i) {
+      const auto& note = diagnostic.notes[i];
+      related.push_back({{"id", i + 1},
+                         {"physicalLocation", physicalLocation(uri, file, note.range)},
+                         {"message", {{"text", detail::sentence(note.message)}}}});
+    }
+    object["relatedLocations"] = std::move(related);
+  }
+  object["partialFingerprints"] = {{kFingerprintKey, std::move(fingerprint)}};
+  Json fixes = Json::array();
+  for (const auto& fix : diagnostic.fixes) {
+    if (!fix.edits.empty()) fixes.push_back(fixObject(fix, uri, file));  // a fix without edits is not SARIF
+  }
+  if (!fixes.empty()) object["fixes"] = std::move(fixes);
+  if (!diagnostic.properties.empty()) object["properties"] = propertyBag(diagnostic.properties);
+  return object;
+}
+
+/// §3.58 notification for a diagnostic that has no file (nothing to point a result at; GitHub rejects
+/// results without a location). Notes are appended to the message, as they have no place either.
+Json notification(const ir::Diagnostic& diagnostic) {
+  std::string text = detail::sentence(diagnostic.message);
+  for (const auto& note : diagnostic.notes) text += " " + detail::sentence(note.message);
+  Json object = {
+      {"level", sarifLevel(diagnostic.level)},
+      {"message", {{"text", std::move(text)}}},
+      {"associatedRule", {{"id", ir::ruleInfo(diagnostic.rule).id}, {"index", ruleIndex(diagnostic.rule)}}},
+  };
+  if (!diagnostic.properties.empty()) object["properties"] = propertyBag(diagnostic.properties);
+  return object;
+}
+
+}  // namespace
+
+void writeSarifReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
+  const auto source_root = detail::resolveSourceRoot(options.source_root);
+  const std::string version = options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version;
+
+  Json rules = Json::array();
+  for (const auto& rule : ir::allRules()) rules.push_back(ruleDescriptor(rule));
+
+  Json results = Json::array();
+  Json notifications = Json::array();
+  std::map<std::string, detail::ArtifactUri> uris;  // by user-facing path
+  std::map<std::uint64_t, unsigned> occurrences;     // fingerprint base -> how many seen so far
+  for (const auto& diagnostic : detail::sortedCopy(diagnostics)) {
+    if (diagnostic.file == nullptr) {
+      notifications.push_back(notification(diagnostic));
+      continue;
+    }
+    auto [it, inserted] = uris.try_emplace(diagnostic.file->path());
+    if (inserted) it->second = detail::artifactUri(diagnostic.file->path(), source_root);
+    const auto& uri = it->second;
+    const auto hash = contextHash(diagnostic, uri.uri);
+    const unsigned occurrence = ++occurrences[hash];
+    results.push_back(result(diagnostic, uri, fmt::format("{:016x}:{}", hash, occurrence)));
+  }
+
+  Json invocation = {{"executionSuccessful", options.execution_successful}};
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+
+  Json run = {
+      {"tool",
+       {{"driver",
+         {{"name", toolName()},
+          {"semanticVersion", version},
+          {"informationUri", homepage()},
+          {"rules", std::move(rules)}}}}},
+      {"invocations", Json::array({std::move(invocation)})},
+      {"originalUriBaseIds",
+       {{kSourceRootId,
+         {{"uri", detail::fileUri(source_root, true)},
+          {"description", {{"text", "The directory artifact URIs are relative to."}}}}}}},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(results)},
+  };
+  const Json log = {{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
+  // Invalid UTF-8 (an IL101 file quoted in a message) becomes U+FFFD instead of throwing.
+  out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace iotlint::backend

@@ -1,0 +1,79 @@
+#include "backend/text_report.h"
+
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "backend/report_support.h"
+
+namespace iotlint::backend {
+
+namespace {
+
+/// The caret line for bytes [begin, end) of `line`, both already clamped to the line.
+std::string markerLine(std::string_view line, std::size_t begin, std::size_t end) {
+  std::string marker;
+  bool first = true;
+  detail::forEachCodePoint(line, [&](std::size_t offset, std::size_t length) {
+    if (offset >= std::max(end, begin + 1)) return;
+    if (offset < begin) {
+      if (line[offset] == '\t') {
+        marker.push_back('\t');
+      } else {
+        marker.append(static_cast<std::size_t>(detail::displayWidth(detail::decodeAt(line, offset, length))), ' ');
+      }
+      return;
+    }
+    if (offset >= end) return;  // an empty range: the caret is added below
+    const int width = line[offset] == '\t' ? 1 : detail::displayWidth(detail::decodeAt(line, offset, length));
+    marker.push_back(first ? '^' : '~');
+    marker.append(static_cast<std::size_t>(width - 1), '~');
+    first = false;
+  });
+  if (first) marker.push_back('^');  // empty range, or a range that starts at the end of the line
+  return marker;
+}
+
+void writeSnippet(std::ostream& out, const ir::SourceFile& file, ir::SourceRange range) {
+  const auto begin = file.position(range.begin);
+  const auto end = file.position(std::max(range.begin, range.end));
+  const std::string_view line = file.lineText(begin.line);
+  const std::size_t begin_byte = std::min<std::size_t>(begin.column_bytes - 1, line.size());
+  const std::size_t end_byte =
+      end.line == begin.line ? std::clamp<std::size_t>(end.column_bytes - 1, begin_byte, line.size()) : line.size();
+  out << detail::sanitizeForTerminal(line) << '\n' << markerLine(line, begin_byte, end_byte) << '\n';
+}
+
+void writeLocated(std::ostream& out, const ir::SourceFile* file, ir::SourceRange range, ir::Level level,
+                  std::string_view message, std::string_view rule_id, bool show_snippet) {
+  std::string header;
+  if (file == nullptr) {
+    header = fmt::format("{}: {}: {}", toolName(), ir::levelName(level), message);
+  } else {
+    const auto begin = file->position(range.begin);
+    header = fmt::format("{}:{}:{}: {}: {}", file->path(), begin.line, begin.column_code_points,
+                         ir::levelName(level), message);
+  }
+  if (!rule_id.empty()) header += fmt::format(" [{}]", rule_id);
+  out << detail::sanitizeForTerminal(header) << '\n';
+  if (show_snippet && file != nullptr) writeSnippet(out, *file, range);
+}
+
+}  // namespace
+
+void writeTextReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
+  for (const auto& diagnostic : detail::sortedCopy(diagnostics)) {
+    writeLocated(out, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
+                 ir::ruleInfo(diagnostic.rule).id, options.show_snippets);
+    for (const auto& note : diagnostic.notes) {
+      writeLocated(out, diagnostic.file, note.range, ir::Level::kNote, note.message, {}, options.show_snippets);
+    }
+    for (const auto& fix : diagnostic.fixes) {
+      out << detail::sanitizeForTerminal(fmt::format("  fix ({}): {}", detail::fixSafetyName(fix.safety), fix.description))
+          << '\n';
+    }
+  }
+}
+
+}  // namespace iotlint::backend
