@@ -1,0 +1,420 @@
+// frontend/src/json_builder.cpp: runs the generated PolicyJson lexer and parser and turns the
+// parse tree into a JsonValue tree, reporting every syntax problem with its exact range.
+//
+// Before parsing: the size limit, UTF-8 validity, comments and stray characters (hidden channel),
+// and the nesting depth (ANTLR parses by recursive descent, so unbounded nesting would overflow
+// the stack; the token scan that measures it is iterative). During parsing: a custom error
+// strategy words ANTLR's recovery messages in terms of JSON. After: the error alternatives of the
+// grammar (trailing or missing commas, single quotes, bare words, unterminated strings) are
+// reported while the tree is built, and the tree stays usable.
+#include <antlr4-runtime.h>
+
+#include <fmt/format.h>
+
+#include "PolicyJsonLexer.h"
+#include "PolicyJsonParser.h"
+#include "frontend/src/char_stream.h"
+#include "frontend/src/json_tree.h"
+
+namespace iotlint::frontend {
+
+using iotlint_generated::PolicyJsonLexer;
+using iotlint_generated::PolicyJsonParser;
+using ir::RuleId;
+using ir::SourceRange;
+
+namespace {
+
+constexpr std::size_t kMaxSyntaxErrors = 25;
+
+std::string shorten(std::string_view text) {
+  constexpr std::size_t kMax = 24;
+  if (text.size() <= kMax) return std::string(text);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;  // whole code points
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+/// Shared state of one parse: where tokens are in the file, and where diagnostics go.
+class ParseContext {
+ public:
+  ParseContext(const ir::SourceFile& file, const Utf8CharStream& stream, ir::DiagnosticEngine& diagnostics)
+      : file_(file), stream_(stream), diagnostics_(diagnostics) {}
+
+  SourceRange rangeOf(const antlr4::Token* token) const {
+    if (token == nullptr) return {};
+    if (token->getType() == antlr4::Token::EOF) {
+      const std::uint32_t end = stream_.byteOffset(token->getStartIndex());
+      return {end, end};
+    }
+    return {stream_.byteOffset(token->getStartIndex()), stream_.byteOffset(token->getStopIndex() + 1)};
+  }
+  SourceRange rangeOf(antlr4::ParserRuleContext* context) const {
+    const SourceRange start = rangeOf(context->getStart());
+    const antlr4::Token* stop = context->getStop();
+    if (stop == nullptr || stop->getTokenIndex() < context->getStart()->getTokenIndex()) return {start.begin, start.begin};
+    return {start.begin, rangeOf(stop).end};
+  }
+
+  void syntaxError(SourceRange range, std::string message) {
+    ++syntax_errors_;
+    if (syntax_errors_ > kMaxSyntaxErrors) return;
+    if (syntax_errors_ == kMaxSyntaxErrors) message += "; further syntax errors in this file are not shown";
+    diagnostics_.report(RuleId::kJsonSyntax, file_, range, std::move(message));
+  }
+
+  /// A syntax error the parser could only recover from by skipping or inventing tokens.
+  void parserError(SourceRange range, std::string message) {
+    ++parser_errors_;
+    syntaxError(range, std::move(message));
+  }
+
+  const ir::SourceFile& file() const { return file_; }
+  ir::DiagnosticEngine& diagnostics() { return diagnostics_; }
+  std::size_t parserErrors() const { return parser_errors_; }
+
+ private:
+  const ir::SourceFile& file_;
+  const Utf8CharStream& stream_;
+  ir::DiagnosticEngine& diagnostics_;
+  std::size_t syntax_errors_ = 0;
+  std::size_t parser_errors_ = 0;
+};
+
+/// How a token type reads in a message.
+std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
+  switch (type) {
+    case PolicyJsonParser::STRING: return "a string";
+    case PolicyJsonParser::NUMBER: return "a number";
+    case PolicyJsonParser::TRUE_LITERAL: return "`true`";
+    case PolicyJsonParser::FALSE_LITERAL: return "`false`";
+    case PolicyJsonParser::NULL_LITERAL: return "`null`";
+    case antlr4::Token::EOF: return "the end of the file";
+    default: break;
+  }
+  std::string literal = vocabulary.getLiteralName(type);
+  if (literal.size() >= 2 && literal.front() == '\'') literal = literal.substr(1, literal.size() - 2);
+  return fmt::format("`{}`", literal);
+}
+
+std::string describeToken(const antlr4::Token* token) {
+  if (token == nullptr || token->getType() == antlr4::Token::EOF) return "the end of the file";
+  return fmt::format("`{}`", shorten(token->getText()));
+}
+
+std::string describeExpected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary) {
+  static const std::size_t kValueStarts[] = {PolicyJsonParser::STRING, PolicyJsonParser::NUMBER, PolicyJsonParser::TRUE_LITERAL,
+                                             PolicyJsonParser::FALSE_LITERAL, PolicyJsonParser::NULL_LITERAL};
+  bool is_value = true;
+  for (std::size_t type : kValueStarts) is_value = is_value && expected.contains(type);
+  std::vector<std::string> names;
+  if (is_value) names.emplace_back("a value");
+  for (const ssize_t signed_type : expected.toList()) {
+    const auto type = static_cast<std::size_t>(signed_type);
+    if (type == PolicyJsonParser::UNTERMINATED_STRING || type == PolicyJsonParser::SINGLE_QUOTED_STRING ||
+        type == PolicyJsonParser::BARE_WORD) {
+      continue;  // error alternatives, never suggested
+    }
+    const bool value_token = std::find(std::begin(kValueStarts), std::end(kValueStarts), type) != std::end(kValueStarts);
+    const std::string name = describeTokenType(type, vocabulary);
+    if (is_value && (value_token || name == "`{`" || name == "`[`")) continue;
+    names.push_back(name);
+  }
+  if (names.empty()) return "something else";
+  std::string text = names.front();
+  for (std::size_t i = 1; i < names.size(); ++i) text += (i + 1 == names.size() ? " or " : ", ") + names[i];
+  return text;
+}
+
+/// DefaultErrorStrategy recovers well; this subclass only words its messages for JSON users.
+class JsonErrorStrategy : public antlr4::DefaultErrorStrategy {
+ public:
+  explicit JsonErrorStrategy(ParseContext& context) : context_(context) {}
+
+ protected:
+  void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override {
+    report(parser, e.getOffendingToken());
+  }
+  void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override {
+    report(parser, e.getOffendingToken());
+  }
+  void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override {
+    report(parser, e.getOffendingToken());
+  }
+  void reportUnwantedToken(antlr4::Parser* parser) override {
+    if (inErrorRecoveryMode(parser)) return;
+    beginErrorCondition(parser);
+    const antlr4::Token* token = parser->getCurrentToken();
+    context_.parserError(context_.rangeOf(token),
+                         fmt::format("unexpected {}; expected {}", describeToken(token),
+                                     describeExpected(getExpectedTokens(parser), parser->getVocabulary())));
+  }
+  void reportMissingToken(antlr4::Parser* parser) override {
+    if (inErrorRecoveryMode(parser)) return;
+    beginErrorCondition(parser);
+    const antlr4::Token* token = parser->getCurrentToken();
+    context_.parserError(context_.rangeOf(token),
+                         fmt::format("missing {} before {}",
+                                     describeExpected(getExpectedTokens(parser), parser->getVocabulary()),
+                                     describeToken(token)));
+  }
+
+ private:
+  void report(antlr4::Parser* parser, const antlr4::Token* token) {
+    context_.parserError(context_.rangeOf(token),
+                         fmt::format("expected {}, found {}",
+                                     describeExpected(parser->getExpectedTokens(), parser->getVocabulary()),
+                                     describeToken(token)));
+  }
+
+  ParseContext& context_;
+};
+
+/// Builds the JsonValue tree from the parse tree (depth is bounded by the pre-scan).
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(ParseContext& context) : context_(context) {}
+
+  JsonValue build(PolicyJsonParser::ValueContext* value) {
+    JsonValue result;
+    if (value == nullptr) return result;
+    result.range = context_.rangeOf(value);
+    if (auto* object = dynamic_cast<PolicyJsonParser::ObjectValueContext*>(value)) {
+      buildObject(object->object(), result);
+    } else if (auto* array = dynamic_cast<PolicyJsonParser::ArrayValueContext*>(value)) {
+      buildArray(array->array(), result);
+    } else if (dynamic_cast<PolicyJsonParser::StringValueContext*>(value) != nullptr) {
+      result.kind = JsonValue::Kind::kString;
+      result.string = decodeJsonString(context_.file(), result.range, context_.diagnostics());
+    } else if (dynamic_cast<PolicyJsonParser::NumberValueContext*>(value) != nullptr) {
+      result.kind = JsonValue::Kind::kNumber;
+      result.literal = std::string(context_.file().text(result.range));
+    } else if (dynamic_cast<PolicyJsonParser::TrueValueContext*>(value) != nullptr ||
+               dynamic_cast<PolicyJsonParser::FalseValueContext*>(value) != nullptr) {
+      result.kind = JsonValue::Kind::kBool;
+      result.literal = std::string(context_.file().text(result.range));
+    } else if (dynamic_cast<PolicyJsonParser::NullValueContext*>(value) != nullptr) {
+      result.kind = JsonValue::Kind::kNull;
+      result.literal = "null";
+    } else if (dynamic_cast<PolicyJsonParser::UnterminatedStringValueContext*>(value) != nullptr) {
+      context_.syntaxError(result.range, "unterminated string; a JSON string ends with `\"` on the same line");
+      result.kind = JsonValue::Kind::kString;
+      result.string = decodeUnquoted(result.range, 1, 0);
+    } else if (dynamic_cast<PolicyJsonParser::SingleQuotedValueContext*>(value) != nullptr) {
+      context_.syntaxError(result.range, "JSON strings use double quotes, not single quotes");
+      result.kind = JsonValue::Kind::kString;
+      result.string = decodeUnquoted(result.range, 1, 1);
+    } else if (dynamic_cast<PolicyJsonParser::BareWordValueContext*>(value) != nullptr) {
+      reportBareWord(result.range);
+      result.kind = JsonValue::Kind::kString;
+      result.string = decodeUnquoted(result.range, 0, 0);
+    }
+    return result;
+  }
+
+ private:
+  /// The text of an error-alternative token, taken literally (skipping `skip_front` and
+  /// `skip_back` quote bytes), so that analysis can go on with what the user meant.
+  ir::PolicyString decodeUnquoted(SourceRange range, std::uint32_t skip_front, std::uint32_t skip_back) const {
+    ir::PolicyString string;
+    const SourceRange content{std::min(range.begin + skip_front, range.end),
+                              std::max(range.begin + skip_front, range.end - std::min(skip_back, range.size()))};
+    string.value = std::string(context_.file().text(content));
+    string.range = range;
+    for (std::uint32_t i = 0; i <= string.value.size(); ++i) string.file_offsets.push_back(content.begin + i);
+    return string;
+  }
+
+  void reportBareWord(SourceRange range) {
+    const std::string_view word = context_.file().text(range);
+    if (word == "True" || word == "False" || word == "TRUE" || word == "FALSE" || word == "Null" || word == "NULL" ||
+        word == "None") {
+      context_.syntaxError(range, fmt::format("`{}` is not a JSON literal; JSON writes `true`, `false` and `null` in "
+                                              "lowercase", word));
+    } else {
+      context_.syntaxError(range, fmt::format("`{}` is not a JSON value; strings must be in double quotes", shorten(word)));
+    }
+  }
+
+  void reportSeparators(const std::vector<PolicyJsonParser::SeparatorContext*>& separators, std::string_view what) {
+    for (auto* separator : separators) {
+      if (separator->children.empty()) {
+        const SourceRange at = context_.rangeOf(separator->getStart());
+        context_.syntaxError({at.begin, at.begin}, fmt::format("missing `,` between {}", what));
+      }
+    }
+  }
+
+  void buildObject(PolicyJsonParser::ObjectContext* object, JsonValue& result) {
+    result.kind = JsonValue::Kind::kObject;
+    if (object == nullptr) return;
+    reportSeparators(object->separator(), "members");
+    if (object->trailingComma != nullptr) {
+      context_.syntaxError(context_.rangeOf(object->trailingComma), "trailing comma after the last member of an object");
+    }
+    for (auto* member : object->member()) {
+      JsonMember built;
+      built.key = buildKey(member->key());
+      if (member->value() == nullptr) continue;
+      built.value = build(member->value());
+      if (const JsonMember* previous = result.find(built.key.value)) {
+        context_.diagnostics()
+            .report(RuleId::kDuplicateKey, context_.file(), built.key.range,
+                    fmt::format("duplicate key `{}`; only one of the values takes effect", shorten(built.key.value)))
+            .note(previous->key.range, "first defined here");
+        continue;
+      }
+      result.members.push_back(std::move(built));
+    }
+  }
+
+  ir::PolicyString buildKey(PolicyJsonParser::KeyContext* key) {
+    if (key == nullptr) return {};
+    const SourceRange range = context_.rangeOf(key);
+    if (dynamic_cast<PolicyJsonParser::StringKeyContext*>(key) != nullptr) {
+      return decodeJsonString(context_.file(), range, context_.diagnostics());
+    }
+    if (dynamic_cast<PolicyJsonParser::SingleQuotedKeyContext*>(key) != nullptr) {
+      context_.syntaxError(range, "object keys are strings in double quotes, not single quotes");
+      return decodeUnquoted(range, 1, 1);
+    }
+    if (dynamic_cast<PolicyJsonParser::UnterminatedKeyContext*>(key) != nullptr) {
+      context_.syntaxError(range, "unterminated string; a JSON string ends with `\"` on the same line");
+      return decodeUnquoted(range, 1, 0);
+    }
+    context_.syntaxError(range, fmt::format("object key `{}` must be a string in double quotes",
+                                            shorten(context_.file().text(range))));
+    return decodeUnquoted(range, 0, 0);
+  }
+
+  void buildArray(PolicyJsonParser::ArrayContext* array, JsonValue& result) {
+    result.kind = JsonValue::Kind::kArray;
+    if (array == nullptr) return;
+    reportSeparators(array->separator(), "array elements");
+    if (array->trailingComma != nullptr) {
+      context_.syntaxError(context_.rangeOf(array->trailingComma), "trailing comma after the last element of an array");
+    }
+    for (auto* element : array->value()) result.elements.push_back(build(element));
+  }
+
+  ParseContext& context_;
+};
+
+/// Reports comments and stray characters (hidden channel) and measures nesting. Returns false
+/// when nesting exceeds the limit, after reporting where.
+bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const ParseLimits& limits) {
+  std::uint32_t depth = 0;
+  const antlr4::Token* stray_start = nullptr;
+  const antlr4::Token* stray_end = nullptr;
+  const auto flush_stray = [&] {
+    if (stray_start == nullptr) return;
+    const SourceRange range{context.rangeOf(stray_start).begin, context.rangeOf(stray_end).end};
+    const std::string_view text = context.file().text(range);
+    context.syntaxError(range, fmt::format("unexpected {} `{}` outside of any string",
+                                           range.size() > 1 ? "characters" : "character", shorten(text)));
+    stray_start = stray_end = nullptr;
+  };
+  for (antlr4::Token* token : tokens.getTokens()) {
+    const std::size_t type = token->getType();
+    if (type == PolicyJsonLexer::UNEXPECTED_CHARACTER) {
+      if (stray_start == nullptr) stray_start = token;
+      stray_end = token;
+      continue;
+    }
+    flush_stray();
+    if (type == PolicyJsonLexer::LINE_COMMENT || type == PolicyJsonLexer::BLOCK_COMMENT) {
+      context.syntaxError(context.rangeOf(token), "comments are not allowed in JSON");
+      continue;
+    }
+    const std::string_view text = token->getType() == antlr4::Token::EOF ? "" : context.file().text(context.rangeOf(token));
+    if (text == "{" || text == "[") {
+      if (++depth > limits.max_nesting_depth) {
+        context.diagnostics().report(
+            RuleId::kNestingTooDeep, context.file(), context.rangeOf(token),
+            fmt::format("objects and arrays nest more than {} levels deep here; a policy needs at most 6, so the file "
+                        "is not analysed further",
+                        limits.max_nesting_depth));
+        return false;
+      }
+    } else if ((text == "}" || text == "]") && depth > 0) {
+      --depth;
+    }
+  }
+  flush_stray();
+  return true;
+}
+
+}  // namespace
+
+const JsonMember* JsonValue::find(std::string_view key) const {
+  for (const auto& member : members) {
+    if (member.key.value == key) return &member;
+  }
+  return nullptr;
+}
+
+std::string_view kindName(JsonValue::Kind kind) {
+  switch (kind) {
+    case JsonValue::Kind::kObject: return "an object";
+    case JsonValue::Kind::kArray: return "an array";
+    case JsonValue::Kind::kString: return "a string";
+    case JsonValue::Kind::kNumber: return "a number";
+    case JsonValue::Kind::kBool: return "a boolean";
+    case JsonValue::Kind::kNull: return "`null`";
+    case JsonValue::Kind::kInvalid: return "an invalid value";
+  }
+  return "a value";
+}
+
+JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const ParseLimits& limits) {
+  JsonParseResult result;
+  const std::string& bytes = file.contents();
+  if (bytes.size() > limits.max_file_bytes) {
+    diagnostics.report(RuleId::kInputTooLarge, file, {0, 0},
+                       fmt::format("the file has {} bytes; iotlint reads files of up to {} bytes (an AWS IoT policy "
+                                   "has at most 2048 characters)",
+                                   bytes.size(), limits.max_file_bytes));
+    return result;
+  }
+  const std::uint32_t start = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::string_view text = std::string_view(bytes).substr(start);
+  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string_view::npos) {
+    const auto offset = static_cast<std::uint32_t>(start + bad);
+    diagnostics.report(RuleId::kInvalidUtf8, file, {offset, offset + 1},
+                       fmt::format("byte 0x{:02X} is not valid UTF-8; policies are UTF-8 text, so the file is not "
+                                   "analysed",
+                                   static_cast<unsigned char>(bytes[offset])));
+    return result;
+  }
+
+  Utf8CharStream stream(text, start);
+  ParseContext context(file, stream, diagnostics);
+  PolicyJsonLexer lexer(&stream);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+
+  if (tokens.size() <= 1 || std::all_of(tokens.getTokens().begin(), tokens.getTokens().end(), [](antlr4::Token* t) {
+        return t->getType() == antlr4::Token::EOF || t->getChannel() != antlr4::Token::DEFAULT_CHANNEL;
+      })) {
+    scanTokens(tokens, context, limits);
+    context.syntaxError({static_cast<std::uint32_t>(bytes.size()), static_cast<std::uint32_t>(bytes.size())},
+                        "the file holds no JSON value; a policy is a JSON object");
+    result.lost_content = true;
+    return result;
+  }
+  if (!scanTokens(tokens, context, limits)) return result;
+
+  PolicyJsonParser parser(&tokens);
+  parser.removeErrorListeners();
+  auto strategy = std::make_shared<JsonErrorStrategy>(context);
+  parser.setErrorHandler(strategy);
+  PolicyJsonParser::DocumentContext* document = parser.document();
+  result.lost_content = context.parserErrors() > 0;
+
+  TreeBuilder builder(context);
+  if (document != nullptr && document->value() != nullptr) result.root = builder.build(document->value());
+  return result;
+}
+
+}  // namespace iotlint::frontend
