@@ -1,0 +1,75 @@
+// tests/golden/check_golden_test.cpp: one test per golden case of `iotlint check`.
+//
+// A case is `<name>.json` (or `.yaml`, `.tf`, ...) under tests/golden/rules/<RULE>/ or
+// tests/golden/check/, with `<name>.expected` beside it: the exact output of
+// `iotlint check <name>.json [args from <name>.args]` run in the case's folder, followed by a line
+// `[exit status N]`. SARIF and JSON cases are the same with `--format sarif` in the args; the
+// tool version is masked as `<version>` in them. Files named `fail_*` must produce a finding of
+// their folder's rule and `pass_*` must not (tests/meta checks that every rule has both).
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "tests/golden/golden_harness.h"
+
+namespace iotlint::golden {
+namespace {
+
+const std::filesystem::path kGoldenRoot = IOTLINT_GOLDEN_DIR;
+
+std::vector<std::filesystem::path> allCases() {
+  std::vector<std::filesystem::path> cases;
+  for (const char* folder : {"rules", "check"}) {
+    for (const auto& path : findCases(kGoldenRoot / folder, ".expected")) {
+      cases.push_back(path);
+    }
+  }
+  return cases;
+}
+
+/// The input beside `<name>.expected`: the one file `<name>.<ext>` that is not .args/.expected.
+std::filesystem::path inputOf(const std::filesystem::path& expected) {
+  const std::string stem = expected.stem().string();
+  for (const auto& entry : std::filesystem::directory_iterator(expected.parent_path())) {
+    const auto& path = entry.path();
+    if (path.stem().string() == stem && path.extension() != ".expected" && path.extension() != ".args") return path;
+  }
+  return {};
+}
+
+std::string maskVersion(std::string output) {
+  static const std::regex kVersion(R"("(version|semanticVersion)": "[0-9]+\.[0-9]+\.[0-9]+[^"]*")");
+  return std::regex_replace(output, kVersion, "\"$1\": \"<version>\"");
+}
+
+class CheckGolden : public testing::TestWithParam<std::filesystem::path> {};
+
+TEST_P(CheckGolden, MatchesExpectedOutput) {
+  const std::filesystem::path expected = GetParam();
+  const std::filesystem::path input = inputOf(expected);
+  ASSERT_FALSE(input.empty()) << "no input file beside " << expected;
+  std::vector<std::string> args = {"check"};
+  for (std::string& word : readArgs(expected.parent_path() / (expected.stem().string() + ".args"))) {
+    args.push_back(std::move(word));
+  }
+  args.push_back(input.filename().string());
+  const CommandResult result = runProgram(IOTLINT_BINARY, args, expected.parent_path());
+  const std::string actual = maskVersion(result.output) + "[exit status " + std::to_string(result.exit_status) + "]\n";
+  const std::string failure = compareOrUpdate(expected, actual);
+  EXPECT_TRUE(failure.empty()) << failure << "\nTo rerun just this case: ctest -R '"
+                               << expected.parent_path().filename().string() << "/" << expected.stem().string() << "'";
+}
+
+std::string caseName(const testing::TestParamInfo<std::filesystem::path>& info) {
+  std::string name = std::filesystem::relative(info.param, kGoldenRoot).replace_extension().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, CheckGolden, testing::ValuesIn(allCases()), caseName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CheckGolden);
+
+}  // namespace
+}  // namespace iotlint::golden
