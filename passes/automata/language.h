@@ -12,20 +12,52 @@
 // `?` only where GlobSemantics says so (may-analysis of Allow statements: a fresh device may have a
 // one-character name; must-analysis of Deny statements: it may not).
 //
-// This library depends on nothing else in iotlint: no IR, no diagnostics.
+// This library depends on nothing else in iotlint: no IR, no diagnostics. CMake target
+// `iotlint_automata`; its include root is `passes/`, so callers write
+// `#include "automata/language.h"`. README.md next to this file summarises the design.
+//
+// COST MODEL AND LIMITS
+//
+// A Language is an epsilon-free NFA whose edges carry symbol classes (sorted ranges over
+// [0, 2^32)), so tokens never make the alphabet large. Union, concat and plus are linear;
+// intersection is a product of reachable state pairs (at most |A|·|B|); isEmpty is O(1) (every
+// automaton is kept trimmed); shortestMember and contains are linear in the automaton. Only
+// minus, isSubsetOf and complement determinise, and only the right-hand operand, lazily: subsets
+// of B are built as they are met alongside A (see determinize.cpp), with exact reductions for
+// globs. Worst cases are still exponential (the complement of `*a??????????` needs 2^11 states),
+// so each operation is capped: more than kMaxDeterminisedStates subsets, or more than
+// kMaxProductStates states in any product, throws LanguageTooComplex. No operation ever returns an
+// approximation.
+//
+// Unite many languages with unionOf() rather than folding unite(), which copies O(k²) states.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iotlint::automata {
 
 using Symbol = std::uint32_t;
 inline constexpr Symbol kFirstToken = 256;
+
+/// Most subsets of states one lazy determinisation (minus, isSubsetOf, complement) may create.
+inline constexpr std::size_t kMaxDeterminisedStates = std::size_t{1} << 16;
+/// Most states any single product or construction may create.
+inline constexpr std::size_t kMaxProductStates = std::size_t{1} << 22;
+
+/// Thrown by an operation whose automaton would exceed kMaxDeterminisedStates or
+/// kMaxProductStates. The operands are unchanged; callers should report "too complex to analyse"
+/// rather than guess.
+class LanguageTooComplex : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// One element of a glob pattern.
 struct GlobAtom {
@@ -62,16 +94,21 @@ class Language {
   static Language anyOf(std::span<const Symbol> symbols);
   /// The strings an IAM glob matches.
   static Language fromGlob(const Glob& glob, const GlobSemantics& semantics = {});
+  /// The union of all `parts` (none() if empty), in time linear in their total size.
+  static Language unionOf(std::span<const Language> parts);
 
   Language unite(const Language& other) const;
   Language intersect(const Language& other) const;
+  /// May throw LanguageTooComplex (determinises `other` lazily).
   Language minus(const Language& other) const;
+  /// May throw LanguageTooComplex (determinises this language).
   Language complement() const;
   Language concat(const Language& other) const;
   /// One or more repetitions.
   Language plus() const;
 
   bool isEmpty() const;
+  /// Emptiness of this \ other, with early exit. May throw LanguageTooComplex.
   bool isSubsetOf(const Language& other) const;
   bool contains(std::span<const Symbol> word) const;
   bool containsText(std::string_view text) const;
@@ -82,6 +119,11 @@ class Language {
   /// language matches under MQTT rules (`+` one whole level, `#` last and alone: the rest of the
   /// topic). Filters that are not valid MQTT filters match nothing. Tokens never contain `/`, `+`
   /// or `#`. Used for Subscribe, whose resources are filter strings taken literally.
+  /// Precisely, following the AWS IoT documentation: `+` matches one level of any non-`/` symbols,
+  /// possibly none; `#` matches the rest of the topic after its parent level's `/`, so `a/#`
+  /// matches `a/` and `a/b/c` but not `a`, and `#` alone matches every topic. Topic names in the
+  /// result are non-empty and never contain `+` or `#`; the empty filter is invalid. The MQTT rule
+  /// that wildcard-led filters skip `$` topics is NOT applied (AWS reserved topics are matched).
   Language topicsMatchedByFilters() const;
 
   /// Number of states of the internal automaton (for benchmarks and tests).

@@ -1,0 +1,348 @@
+// passes/automata/determinize.cpp: difference, inclusion and complement by LAZY subset
+// construction, and DFA minimisation.
+//
+// DESIGN
+//
+// Intersection and union never need a DFA. Difference does: A \ B = A ∩ ¬B, and ¬B needs B
+// deterministic. Determinising B up front is exponential in the worst case (the minimal DFA of
+// `*a??????????` has 2^11 states), and usually pointless: A is typically narrow ("another
+// device's topics") and only a few subsets of B are ever met alongside it. So we explore the
+// product of A (an NFA) with the subset automaton of B, building each subset of B and its moves
+// only when a reachable pair needs them (Rabin–Scott subset construction, on the fly, as in the
+// classic antichain-free inclusion checkers and in RE2's DFA cache).
+//
+//   pair (p, X), p a state of A, X a set of states of B
+//   (p, X) --C ∩ D--> (p', δ_B(X, D))  for p --C--> p' and each piece D of X's move table
+//   (p, X) ∈ F  iff  p ∈ F(A) and X ∩ F(B) = {}
+//
+// A subset's move table is a sorted list of ranges covering all of [0, 2^32), each mapped to the
+// successor subset (the empty set, "dead", where no edge of X applies). It is computed once per
+// subset by a sweep over the range endpoints of X's edges, so its cost depends on the number of
+// distinct range boundaries, never on the size of the alphabet.
+//
+// Three reductions keep the subsets small; each is exact:
+//   1. Glob subsumption (see nfa.h): a state before an active `*` state of the same glob chain is
+//      dropped, since its language is contained in that `*` state's.
+//   2. Universal states: if X holds a state that accepts Σ* (accepting, Σ self-loop: the tail of
+//      `prefix*`), then L(X) = Σ*. Every such X is the same subset; in a difference it kills the
+//      pair, because (p, X) accepts nothing.
+//   3. Dead right-hand side: for trimmed A, a reachable pair (p, {}) proves A \ B ≠ {}, so the
+//      inclusion check stops there.
+//
+// Inclusion A ⊆ B is emptiness of A \ B, explored with early exit and without building anything.
+// Complement is Σ* \ B: the product with the one-state Σ* automaton is exactly B's (complete)
+// subset automaton, which is then minimised.
+//
+// CAP. At most kMaxDeterminisedStates subsets may be created per operation; beyond that the
+// operation throws LanguageTooComplex (never a silent approximation). Product pairs are capped at
+// kMaxProductStates.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "automata/nfa.h"
+
+namespace iotlint::automata::detail {
+namespace {
+
+struct VectorHash {
+  std::size_t operator()(const std::vector<std::uint32_t>& v) const noexcept {
+    std::uint64_t h = 0x9E37'79B9'7F4A'7C15ull ^ v.size();
+    for (std::uint32_t x : v) {
+      h ^= x;
+      h *= 0xFF51'AFD7'ED55'8CCDull;
+      h ^= h >> 32;
+    }
+    return static_cast<std::size_t>(h);
+  }
+};
+
+/// One piece of a subset's move table: symbols [lo, hi] lead to subset `to`.
+struct Move {
+  Symbol lo;
+  Symbol hi;
+  std::uint32_t to;
+};
+
+/// The subset automaton of an Nfa, built on demand.
+class LazySubsets {
+ public:
+  explicit LazySubsets(const Nfa& nfa) : nfa_(nfa), counts_(nfa.states.size(), 0) {
+    universal_state_.resize(nfa.states.size());
+    for (StateId s = 0; s < nfa.states.size(); ++s) {
+      universal_state_[s] = isUniversalState(nfa.states[s], s) ? 1 : 0;
+    }
+    dead_ = intern({});
+    start_ = intern({0});
+  }
+
+  std::uint32_t start() const { return start_; }
+  std::uint32_t dead() const { return dead_; }
+  bool accepting(std::uint32_t id) const { return info_[id].accepting; }
+  /// L(X) = Σ*.
+  bool universal(std::uint32_t id) const { return info_[id].universal; }
+  std::size_t size() const { return sets_.size(); }
+
+  /// The move table of subset `id` (computed on first use).
+  const std::vector<Move>& moves(std::uint32_t id) {
+    if (!info_[id].computed) computeMoves(id);
+    return moves_[id];
+  }
+
+ private:
+  struct Info {
+    bool accepting = false;
+    bool universal = false;
+    bool computed = false;
+  };
+
+  /// Canonicalises `set` (sorted, unique on entry) and returns its id.
+  std::uint32_t intern(std::vector<StateId> set) {
+    // Reduction 2: every subset holding a universal state is the subset {smallest such state}.
+    auto universal = std::find_if(set.begin(), set.end(),
+                                  [&](StateId s) { return universal_state_[s] != 0; });
+    if (universal != set.end()) set = std::vector<StateId>{*universal};
+    // Reduction 1: drop chain states ranked below an active `*` state of the same chain.
+    if (set.size() > 1) {
+      stars_.clear();
+      for (StateId s : set) {
+        const NfaState& st = nfa_.states[s];
+        if (st.star && st.chain != kNoChain) stars_.emplace_back(st.chain, st.rank);
+      }
+      if (!stars_.empty()) {
+        std::sort(stars_.begin(), stars_.end());
+        auto topStar = [&](std::uint32_t chain) -> std::optional<std::uint32_t> {
+          auto it = std::upper_bound(stars_.begin(), stars_.end(),
+                                     std::pair{chain, ~std::uint32_t{0}});
+          if (it == stars_.begin() || std::prev(it)->first != chain) return std::nullopt;
+          return std::prev(it)->second;
+        };
+        std::erase_if(set, [&](StateId s) {
+          const NfaState& st = nfa_.states[s];
+          if (st.chain == kNoChain) return false;
+          auto top = topStar(st.chain);
+          return top && st.rank < *top;
+        });
+      }
+    }
+    auto [it, inserted] = ids_.try_emplace(set, static_cast<std::uint32_t>(sets_.size()));
+    if (inserted) {
+      if (sets_.size() >= kMaxDeterminisedStates) {
+        throw LanguageTooComplex("subset construction exceeds " +
+                                 std::to_string(kMaxDeterminisedStates) + " states");
+      }
+      Info info;
+      for (StateId s : set) {
+        info.accepting = info.accepting || nfa_.states[s].accepting;
+        info.universal = info.universal || universal_state_[s];
+      }
+      info_.push_back(info);
+      sets_.push_back(std::move(set));
+      moves_.emplace_back();
+    }
+    return it->second;
+  }
+
+  // Sweep over the range boundaries of the edges leaving X. Between two consecutive boundaries
+  // the set of applicable edges is constant; its targets form the successor subset.
+  void computeMoves(std::uint32_t id) {
+    struct Event {
+      std::uint64_t at;
+      StateId to;
+      int delta;
+    };
+    std::vector<Event> events;
+    std::vector<StateId> targets;
+    for (StateId s : sets_[id]) {
+      for (const NfaEdge& e : nfa_.states[s].edges) {
+        targets.push_back(e.to);
+        for (const SymbolRange& r : e.cls.ranges()) {
+          events.push_back({r.lo, e.to, +1});
+          events.push_back({std::uint64_t{r.hi} + 1, e.to, -1});
+        }
+      }
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    std::sort(events.begin(), events.end(),
+              [](const Event& a, const Event& b) { return a.at < b.at; });
+    std::vector<Move> table;
+    constexpr std::uint64_t kEnd = std::uint64_t{kMaxSymbol} + 1;
+    std::uint64_t pos = 0;
+    std::size_t i = 0;
+    while (pos < kEnd) {
+      while (i < events.size() && events[i].at == pos) {
+        counts_[events[i].to] += events[i].delta;
+        ++i;
+      }
+      const std::uint64_t end = i < events.size() ? events[i].at : kEnd;
+      std::vector<StateId> succ;
+      for (StateId t : targets) {
+        if (counts_[t] > 0) succ.push_back(t);
+      }
+      const std::uint32_t to = intern(std::move(succ));
+      const auto lo = static_cast<Symbol>(pos);
+      const auto hi = static_cast<Symbol>(end - 1);
+      if (!table.empty() && table.back().to == to) {
+        table.back().hi = hi;
+      } else {
+        table.push_back({lo, hi, to});
+      }
+      pos = end;
+    }
+    // Events at 2^32 (ranges ending at kMaxSymbol) are never applied: reset for the next subset.
+    for (StateId t : targets) counts_[t] = 0;
+    moves_[id] = std::move(table);
+    info_[id].computed = true;
+  }
+
+  const Nfa& nfa_;
+  std::vector<int> counts_;
+  std::vector<char> universal_state_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> stars_;
+  std::unordered_map<std::vector<StateId>, std::uint32_t, VectorHash> ids_;
+  std::vector<std::vector<StateId>> sets_;
+  std::vector<Info> info_;
+  std::vector<std::vector<Move>> moves_;
+  std::uint32_t dead_ = 0;
+  std::uint32_t start_ = 0;
+};
+
+/// Explores A × subsets(B) (see the file comment). With `out == nullptr` it only answers
+/// "is A \ B empty?" and stops at the first witness pair; otherwise it builds A \ B into `out`.
+bool exploreDifference(const Nfa& a, const Nfa& b, Nfa* out) {
+  LazySubsets subsets(b);
+  constexpr StateId kNone = 0xFFFF'FFFFu;
+  std::unordered_map<std::uint64_t, StateId> ids;
+  std::vector<std::pair<StateId, std::uint32_t>> pairs;
+  bool found = false;
+  auto idOf = [&](StateId p, std::uint32_t x) -> StateId {
+    if (subsets.universal(x)) return kNone;  // L(p) \ Σ* = {}
+    const std::uint64_t key = (std::uint64_t{p} << 32) | x;
+    auto [it, inserted] = ids.try_emplace(key, static_cast<StateId>(pairs.size()));
+    if (inserted) {
+      if (pairs.size() >= kMaxProductStates) {
+        throw LanguageTooComplex("difference exceeds " + std::to_string(kMaxProductStates) +
+                                 " states");
+      }
+      pairs.emplace_back(p, x);
+      // Reduction 3: p is live in trimmed A, so (p, {}) reaches an accepting pair.
+      if (x == subsets.dead() || (a.states[p].accepting && !subsets.accepting(x))) found = true;
+    }
+    return it->second;
+  };
+  if (idOf(0, subsets.start()) == kNone) return true;
+  std::vector<std::pair<StateId, SymbolRange>> pieces;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (found && out == nullptr) return false;
+    const auto [p, x] = pairs[i];
+    pieces.clear();
+    // idOf() never creates subsets, so `table` stays valid through the loop.
+    const std::vector<Move>& table = subsets.moves(x);
+    for (const NfaEdge& e : a.states[p].edges) {
+      for (const SymbolRange& r : e.cls.ranges()) {
+        // First move with hi >= r.lo, then every move that starts at or before r.hi.
+        auto it = std::lower_bound(table.begin(), table.end(), r.lo,
+                                   [](const Move& m, Symbol s) { return m.hi < s; });
+        for (; it != table.end() && it->lo <= r.hi; ++it) {
+          const std::uint32_t to_subset = it->to;
+          const SymbolRange piece{std::max(r.lo, it->lo), std::min(r.hi, it->hi)};
+          const StateId target = idOf(e.to, to_subset);
+          if (target != kNone) pieces.emplace_back(target, piece);
+        }
+      }
+    }
+    if (out == nullptr) continue;
+    NfaState st;
+    st.accepting = a.states[p].accepting && !subsets.accepting(x);
+    std::sort(pieces.begin(), pieces.end(),
+              [](const auto& l, const auto& r) { return l.first < r.first; });
+    for (std::size_t j = 0; j < pieces.size();) {
+      std::vector<SymbolRange> ranges;
+      const StateId target = pieces[j].first;
+      for (; j < pieces.size() && pieces[j].first == target; ++j) ranges.push_back(pieces[j].second);
+      st.edges.push_back({SymbolClass::fromRanges(std::move(ranges)), target});
+    }
+    out->states.push_back(std::move(st));
+  }
+  return !found;
+}
+
+}  // namespace
+
+Nfa nfaMinus(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a)) return nfaNone();
+  if (isEmptyNfa(b)) return a;
+  Nfa out;
+  if (exploreDifference(a, b, &out)) return nfaNone();
+  return trim(std::move(out));
+}
+
+bool nfaIsSubset(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a)) return true;
+  if (isEmptyNfa(b)) return false;
+  return exploreDifference(a, b, nullptr);
+}
+
+Nfa nfaComplement(const Nfa& a) {
+  // ¬B = Σ* \ B. Σ* has one state, so the product is B's subset automaton with acceptance flipped;
+  // it is deterministic, and trimming keeps it so.
+  return minimiseDfa(nfaMinus(nfaEverything(), a));
+}
+
+// Moore's partition refinement. Start from {F, Q \ F}; repeatedly split blocks by the function
+// "symbol -> block of successor" until nothing splits. With range-labelled edges that function is
+// a sorted list of (range, block) pieces with equal neighbours merged, so two states behave alike
+// iff their lists are equal. Missing transitions go to an implicit dead block, which no live state
+// of a trimmed DFA is equivalent to. Block ids are numbered by first occurrence in state order, so
+// the start state's block is 0 and the result is deterministic.
+Nfa minimiseDfa(const Nfa& dfa) {
+  if (isEmptyNfa(dfa)) return dfa;
+  const std::size_t n = dfa.states.size();
+  std::vector<std::uint32_t> block(n);
+  for (std::size_t s = 0; s < n; ++s) block[s] = dfa.states[s].accepting ? 1 : 0;
+  std::size_t block_count = 0;
+  std::vector<std::pair<SymbolRange, std::uint32_t>> pieces;
+  auto signature = [&](std::size_t s) {
+    pieces.clear();
+    for (const NfaEdge& e : dfa.states[s].edges) {
+      for (const SymbolRange& r : e.cls.ranges()) pieces.push_back({r, block[e.to]});
+    }
+    std::sort(pieces.begin(), pieces.end(),
+              [](const auto& l, const auto& r) { return l.first.lo < r.first.lo; });
+    std::vector<std::uint32_t> sig{block[s]};
+    for (const auto& [r, b] : pieces) {
+      const std::size_t k = sig.size();
+      if (k > 1 && sig[k - 1] == b && std::uint64_t{sig[k - 2]} + 1 == r.lo) {
+        sig[k - 2] = r.hi;
+      } else {
+        sig.insert(sig.end(), {r.lo, r.hi, b});
+      }
+    }
+    return sig;
+  };
+  while (true) {
+    std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, VectorHash> ids;
+    std::vector<std::uint32_t> next(n);
+    for (std::size_t s = 0; s < n; ++s) {
+      auto [it, inserted] = ids.try_emplace(signature(s), static_cast<std::uint32_t>(ids.size()));
+      next[s] = it->second;
+    }
+    block.swap(next);
+    if (ids.size() == block_count) break;
+    block_count = ids.size();
+  }
+  Nfa out;
+  out.states.resize(block_count);
+  std::vector<char> done(block_count, 0);
+  for (std::size_t s = 0; s < n; ++s) {
+    const std::uint32_t b = block[s];
+    if (done[b]) continue;
+    done[b] = 1;
+    out.states[b].accepting = dfa.states[s].accepting;
+    for (const NfaEdge& e : dfa.states[s].edges) out.states[b].edges.push_back({e.cls, block[e.to]});
+  }
+  return trim(std::move(out));
+}
+
+}  // namespace iotlint::automata::detail

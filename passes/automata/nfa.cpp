@@ -1,0 +1,409 @@
+// passes/automata/nfa.cpp: epsilon-free NFA constructions, trimming, products, simulation and the
+// shortest-witness search.
+//
+// Each construction is written in its epsilon-free form. For an Nfa N write S(N) for its start
+// state, F(N) for its accepting states and L(q) for the language accepted from state q. Every
+// function returns a trimmed Nfa (see nfa.h), so callers never see dead states.
+//
+// Costs (n, m: state counts; e: edge counts):
+//   trim, union, concat, plus        O(n + e) (plus the merge of parallel edges)
+//   intersect                        O(reachable pairs · e_a · e_b), at most n·m pairs
+//   contains(word)                   O(|word| · e)
+//   shortestMember                   O(e + |witness| · e)
+#include <algorithm>
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include "automata/nfa.h"
+
+namespace iotlint::automata::detail {
+namespace {
+
+/// Merges edges to the same target into one class and drops empty classes. Keeps targets sorted,
+/// which makes every later traversal order (and so every witness) deterministic.
+void mergeParallelEdges(std::vector<NfaEdge>& edges) {
+  std::erase_if(edges, [](const NfaEdge& e) { return e.cls.empty(); });
+  if (edges.size() < 2) return;
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const NfaEdge& x, const NfaEdge& y) { return x.to < y.to; });
+  std::vector<NfaEdge> merged;
+  merged.reserve(edges.size());
+  for (NfaEdge& e : edges) {
+    if (!merged.empty() && merged.back().to == e.to) {
+      merged.back().cls = merged.back().cls.unite(e.cls);
+    } else {
+      merged.push_back(std::move(e));
+    }
+  }
+  edges = std::move(merged);
+}
+
+/// Appends the states of `part` to `out`, shifting state ids by `offset` and chain ids by
+/// `chain_offset`.
+void appendShifted(Nfa& out, const Nfa& part, StateId offset, std::uint32_t chain_offset) {
+  for (const NfaState& s : part.states) {
+    NfaState copy = s;
+    for (NfaEdge& e : copy.edges) e.to += offset;
+    if (copy.chain != kNoChain) copy.chain += chain_offset;
+    out.states.push_back(std::move(copy));
+  }
+}
+
+std::vector<NfaEdge> shiftedEdges(const NfaState& s, StateId offset) {
+  std::vector<NfaEdge> edges = s.edges;
+  for (NfaEdge& e : edges) e.to += offset;
+  return edges;
+}
+
+StateId checkedStateCount(std::size_t n) {
+  if (n > kMaxProductStates) {
+    throw LanguageTooComplex("automaton exceeds " + std::to_string(kMaxProductStates) +
+                             " states");
+  }
+  return static_cast<StateId>(n);
+}
+
+}  // namespace
+
+bool isEmptyNfa(const Nfa& nfa) {
+  return nfa.states.size() == 1 && !nfa.states[0].accepting && nfa.states[0].edges.empty();
+}
+
+bool isUniversalState(const NfaState& state, StateId id) {
+  if (!state.accepting) return false;
+  for (const NfaEdge& e : state.edges) {
+    if (e.to == id && e.cls.isAll()) return true;
+  }
+  return false;
+}
+
+Nfa trim(Nfa nfa) {
+  const std::size_t n = nfa.states.size();
+  if (n == 0) return nfaNone();
+  // Forward reachability from the start state.
+  std::vector<char> reachable(n, 0);
+  std::vector<StateId> stack{0};
+  reachable[0] = 1;
+  while (!stack.empty()) {
+    StateId s = stack.back();
+    stack.pop_back();
+    for (const NfaEdge& e : nfa.states[s].edges) {
+      if (!e.cls.empty() && !reachable[e.to]) {
+        reachable[e.to] = 1;
+        stack.push_back(e.to);
+      }
+    }
+  }
+  // Backward reachability from the accepting states, over reachable states only.
+  std::vector<std::vector<StateId>> reverse(n);
+  for (StateId s = 0; s < n; ++s) {
+    if (!reachable[s]) continue;
+    for (const NfaEdge& e : nfa.states[s].edges) {
+      if (!e.cls.empty()) reverse[e.to].push_back(s);
+    }
+  }
+  std::vector<char> live(n, 0);
+  for (StateId s = 0; s < n; ++s) {
+    if (reachable[s] && nfa.states[s].accepting) {
+      live[s] = 1;
+      stack.push_back(s);
+    }
+  }
+  while (!stack.empty()) {
+    StateId s = stack.back();
+    stack.pop_back();
+    for (StateId p : reverse[s]) {
+      if (!live[p]) {
+        live[p] = 1;
+        stack.push_back(p);
+      }
+    }
+  }
+  if (!live[0]) return nfaNone();
+  // Stable renumbering keeps the start at 0 and chain states in rank order.
+  constexpr StateId kGone = 0xFFFF'FFFFu;
+  std::vector<StateId> renumber(n, kGone);
+  StateId next = 0;
+  for (StateId s = 0; s < n; ++s) {
+    if (live[s]) renumber[s] = next++;
+  }
+  Nfa out;
+  out.chain_count = nfa.chain_count;
+  out.states.reserve(next);
+  for (StateId s = 0; s < n; ++s) {
+    if (!live[s]) continue;
+    NfaState& st = nfa.states[s];
+    std::erase_if(st.edges, [&](const NfaEdge& e) { return renumber[e.to] == kGone; });
+    for (NfaEdge& e : st.edges) e.to = renumber[e.to];
+    mergeParallelEdges(st.edges);
+    out.states.push_back(std::move(st));
+  }
+  return out;
+}
+
+// L = {}: one non-accepting state, no edges. This is also what trim() returns for any empty Nfa.
+Nfa nfaNone() {
+  Nfa nfa;
+  nfa.states.emplace_back();
+  return nfa;
+}
+
+// L = Σ*: one accepting state with a self-loop on every Symbol.
+Nfa nfaEverything() {
+  Nfa nfa;
+  nfa.states.emplace_back();
+  nfa.states[0].accepting = true;
+  nfa.states[0].edges.push_back({SymbolClass::all(), 0});
+  return nfa;
+}
+
+// L = {w}: a chain of |w| + 1 states.
+Nfa nfaWord(std::span<const Symbol> word) {
+  Nfa nfa;
+  nfa.states.resize(word.size() + 1);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    nfa.states[i].edges.push_back({SymbolClass::single(word[i]), static_cast<StateId>(i + 1)});
+  }
+  nfa.states.back().accepting = true;
+  return nfa;
+}
+
+// L = {c | c ∈ symbols}.
+Nfa nfaAnyOf(std::span<const Symbol> symbols) {
+  SymbolClass cls = SymbolClass::of(symbols);
+  if (cls.empty()) return nfaNone();
+  Nfa nfa;
+  nfa.states.resize(2);
+  nfa.states[0].edges.push_back({std::move(cls), 1});
+  nfa.states[1].accepting = true;
+  return nfa;
+}
+
+// The glob chain (see nfa.h). Reading atoms left to right with `cur` the last state:
+//   c  (a Symbol):  cur --{c}--> new
+//   ?            :  cur --[0,255] ∪ any_one_also_matches--> new
+//   *            :  cur --Σ--> cur          (a second consecutive `*` adds nothing)
+// The final state is accepting. All states are live, so no trim is needed.
+Nfa nfaGlob(const Glob& glob, const GlobSemantics& semantics) {
+  const SymbolClass any_one =
+      SymbolClass::range(0, 255).unite(SymbolClass::of(semantics.any_one_also_matches));
+  Nfa nfa;
+  nfa.chain_count = 1;
+  nfa.states.emplace_back();
+  nfa.states[0].chain = 0;
+  for (const GlobAtom& atom : glob) {
+    const auto cur = static_cast<StateId>(nfa.states.size() - 1);
+    switch (atom.kind) {
+      case GlobAtom::Kind::kAnySequence:
+        if (!nfa.states[cur].star) {
+          nfa.states[cur].star = true;
+          nfa.states[cur].edges.push_back({SymbolClass::all(), cur});
+        }
+        continue;
+      case GlobAtom::Kind::kSymbol:
+        nfa.states[cur].edges.push_back({SymbolClass::single(atom.symbol), cur + 1});
+        break;
+      case GlobAtom::Kind::kAnyOne:
+        nfa.states[cur].edges.push_back({any_one, cur + 1});
+        break;
+    }
+    NfaState next;
+    next.chain = 0;
+    next.rank = cur + 1;
+    nfa.states.push_back(std::move(next));
+  }
+  nfa.states.back().accepting = true;
+  for (NfaState& s : nfa.states) mergeParallelEdges(s.edges);
+  return nfa;
+}
+
+// L(N1 ∪ ... ∪ Nk): a fresh start state that copies the out-edges of every S(Ni) and accepts iff
+// one of them does; the old start states stay (they may have incoming edges) and trim() drops the
+// ones that become unreachable. Linear in the total size, so unite k globs at once rather than
+// folding k - 1 binary unions (which copies O(k²) states).
+Nfa nfaUnion(std::span<const Nfa* const> parts) {
+  std::vector<const Nfa*> live;
+  for (const Nfa* p : parts) {
+    if (!isEmptyNfa(*p)) live.push_back(p);
+  }
+  if (live.empty()) return nfaNone();
+  if (live.size() == 1) return *live[0];
+  std::size_t total = 1;
+  for (const Nfa* p : live) total += p->states.size();
+  checkedStateCount(total);
+  Nfa out;
+  out.states.reserve(total);
+  out.states.emplace_back();
+  StateId offset = 1;
+  std::uint32_t chain_offset = 0;
+  for (const Nfa* p : live) {
+    NfaState& start = out.states[0];
+    start.accepting = start.accepting || p->states[0].accepting;
+    for (NfaEdge e : p->states[0].edges) {
+      e.to += offset;
+      start.edges.push_back(std::move(e));
+    }
+    appendShifted(out, *p, offset, chain_offset);
+    offset += static_cast<StateId>(p->states.size());
+    chain_offset += p->chain_count;
+  }
+  out.chain_count = chain_offset;
+  return trim(std::move(out));
+}
+
+// L(A)·L(B): the states of A then B. Every f ∈ F(A) also gets the out-edges of S(B), and stays
+// accepting iff ε ∈ L(B). Then L'(q) = L(q)·L(B) for q in A, which is monotone in L(q), so glob
+// chain facts survive.
+Nfa nfaConcat(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a) || isEmptyNfa(b)) return nfaNone();
+  checkedStateCount(a.states.size() + b.states.size());
+  Nfa out;
+  out.states.reserve(a.states.size() + b.states.size());
+  appendShifted(out, a, 0, 0);
+  const auto offset = static_cast<StateId>(a.states.size());
+  appendShifted(out, b, offset, a.chain_count);
+  const std::vector<NfaEdge> b_start = shiftedEdges(b.states[0], offset);
+  for (StateId s = 0; s < offset; ++s) {
+    NfaState& st = out.states[s];
+    if (!st.accepting) continue;
+    st.edges.insert(st.edges.end(), b_start.begin(), b_start.end());
+    st.accepting = b.states[0].accepting;
+  }
+  out.chain_count = a.chain_count + b.chain_count;
+  return trim(std::move(out));
+}
+
+// L(A)+ = L(A)·L(A)*: every f ∈ F(A) also gets the out-edges of S(A).
+Nfa nfaPlus(const Nfa& a) {
+  if (isEmptyNfa(a)) return nfaNone();
+  Nfa out = a;
+  const std::vector<NfaEdge> start = a.states[0].edges;
+  for (NfaState& st : out.states) {
+    if (st.accepting) st.edges.insert(st.edges.end(), start.begin(), start.end());
+  }
+  return trim(std::move(out));
+}
+
+// L(A) ∩ L(B): the product restricted to pairs reachable from (S(A), S(B)).
+//   (p, q) --C∩D--> (p', q')  for p --C--> p', q --D--> q', C ∩ D ≠ {}
+//   (p, q) ∈ F  iff  p ∈ F(A) and q ∈ F(B)
+Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a) || isEmptyNfa(b)) return nfaNone();
+  std::unordered_map<std::uint64_t, StateId> ids;
+  std::vector<std::pair<StateId, StateId>> pairs;
+  auto idOf = [&](StateId p, StateId q) {
+    const std::uint64_t key = (std::uint64_t{p} << 32) | q;
+    auto [it, inserted] = ids.try_emplace(key, static_cast<StateId>(pairs.size()));
+    if (inserted) {
+      pairs.emplace_back(p, q);
+      checkedStateCount(pairs.size());
+    }
+    return it->second;
+  };
+  idOf(0, 0);
+  Nfa out;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto [p, q] = pairs[i];
+    NfaState st;
+    st.accepting = a.states[p].accepting && b.states[q].accepting;
+    for (const NfaEdge& ea : a.states[p].edges) {
+      for (const NfaEdge& eb : b.states[q].edges) {
+        SymbolClass cls = ea.cls.intersect(eb.cls);
+        if (!cls.empty()) st.edges.push_back({std::move(cls), idOf(ea.to, eb.to)});
+      }
+    }
+    out.states.push_back(std::move(st));
+  }
+  return trim(std::move(out));
+}
+
+// Subset simulation: w ∈ L iff δ*({S}, w) ∩ F ≠ {}.
+bool nfaContains(const Nfa& nfa, std::span<const Symbol> word) {
+  std::vector<StateId> current{0};
+  std::vector<StateId> next;
+  std::vector<char> seen(nfa.states.size(), 0);
+  for (Symbol c : word) {
+    next.clear();
+    for (StateId s : current) {
+      for (const NfaEdge& e : nfa.states[s].edges) {
+        if (!seen[e.to] && e.cls.contains(c)) {
+          seen[e.to] = 1;
+          next.push_back(e.to);
+        }
+      }
+    }
+    for (StateId s : next) seen[s] = 0;
+    current.swap(next);
+    if (current.empty()) return false;
+  }
+  return std::any_of(current.begin(), current.end(),
+                     [&](StateId s) { return nfa.states[s].accepting; });
+}
+
+// Shortest member, then smallest by Symbol order (length-lexicographic minimum).
+//
+// dist(q) = length of the shortest word accepted from q (backward BFS from F). The witness has
+// length d = dist(S). Walk forward keeping the SET of states that can still finish in exactly
+// `rem` symbols; at each step the next symbol is the smallest c that leads from that set to a
+// state with dist = rem - 1:
+//   c = min { min(C) | q ∈ cur, q --C--> q', dist(q') = rem - 1 }
+//   cur' = { q' | q ∈ cur, q --C--> q', dist(q') = rem - 1, c ∈ C }
+// Any symbol of C works for the length, so min(C) is the best choice per edge; keeping the set
+// (not one state) is what makes the greedy choice globally minimal.
+std::optional<std::vector<Symbol>> nfaShortestMember(const Nfa& nfa) {
+  if (isEmptyNfa(nfa)) return std::nullopt;
+  const std::size_t n = nfa.states.size();
+  constexpr std::uint32_t kInf = 0xFFFF'FFFFu;
+  std::vector<std::vector<StateId>> reverse(n);
+  for (StateId s = 0; s < n; ++s) {
+    for (const NfaEdge& e : nfa.states[s].edges) reverse[e.to].push_back(s);
+  }
+  std::vector<std::uint32_t> dist(n, kInf);
+  std::deque<StateId> queue;
+  for (StateId s = 0; s < n; ++s) {
+    if (nfa.states[s].accepting) {
+      dist[s] = 0;
+      queue.push_back(s);
+    }
+  }
+  while (!queue.empty()) {
+    StateId s = queue.front();
+    queue.pop_front();
+    for (StateId p : reverse[s]) {
+      if (dist[p] == kInf) {
+        dist[p] = dist[s] + 1;
+        queue.push_back(p);
+      }
+    }
+  }
+  if (dist[0] == kInf) return std::nullopt;  // unreachable for trimmed input
+  std::vector<Symbol> word;
+  word.reserve(dist[0]);
+  std::vector<StateId> current{0};
+  std::vector<StateId> next;
+  std::vector<char> seen(n, 0);
+  for (std::uint32_t rem = dist[0]; rem > 0; --rem) {
+    Symbol best = kMaxSymbol;
+    for (StateId s : current) {
+      for (const NfaEdge& e : nfa.states[s].edges) {
+        if (dist[e.to] == rem - 1) best = std::min(best, e.cls.min());
+      }
+    }
+    next.clear();
+    for (StateId s : current) {
+      for (const NfaEdge& e : nfa.states[s].edges) {
+        if (dist[e.to] == rem - 1 && !seen[e.to] && e.cls.contains(best)) {
+          seen[e.to] = 1;
+          next.push_back(e.to);
+        }
+      }
+    }
+    for (StateId s : next) seen[s] = 0;
+    current.swap(next);
+    word.push_back(best);
+  }
+  return word;
+}
+
+}  // namespace iotlint::automata::detail

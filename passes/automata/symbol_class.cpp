@@ -1,0 +1,115 @@
+// passes/automata/symbol_class.cpp: range-set algebra for SymbolClass.
+//
+// Every operation is a linear merge of two sorted range lists. Ranges are inclusive, so "one past
+// hi" is computed in 64 bits to survive hi == 2^32 - 1.
+#include "automata/symbol_class.h"
+
+#include <algorithm>
+
+namespace iotlint::automata::detail {
+
+SymbolClass SymbolClass::all() { return range(0, kMaxSymbol); }
+
+SymbolClass SymbolClass::single(Symbol symbol) { return range(symbol, symbol); }
+
+SymbolClass SymbolClass::range(Symbol lo, Symbol hi) {
+  SymbolClass result;
+  if (lo <= hi) result.ranges_.push_back({lo, hi});
+  return result;
+}
+
+SymbolClass SymbolClass::of(std::span<const Symbol> symbols) {
+  std::vector<SymbolRange> ranges;
+  ranges.reserve(symbols.size());
+  for (Symbol s : symbols) ranges.push_back({s, s});
+  return fromRanges(std::move(ranges));
+}
+
+SymbolClass SymbolClass::fromRanges(std::vector<SymbolRange> ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const SymbolRange& a, const SymbolRange& b) { return a.lo < b.lo; });
+  SymbolClass result;
+  for (const SymbolRange& r : ranges) {
+    if (r.lo > r.hi) continue;
+    // Merge when r overlaps or touches the last range: r.lo <= last.hi + 1.
+    if (!result.ranges_.empty() &&
+        std::uint64_t{r.lo} <= std::uint64_t{result.ranges_.back().hi} + 1) {
+      result.ranges_.back().hi = std::max(result.ranges_.back().hi, r.hi);
+    } else {
+      result.ranges_.push_back(r);
+    }
+  }
+  return result;
+}
+
+bool SymbolClass::contains(Symbol symbol) const {
+  // First range whose hi >= symbol.
+  auto it = std::lower_bound(ranges_.begin(), ranges_.end(), symbol,
+                             [](const SymbolRange& r, Symbol s) { return r.hi < s; });
+  return it != ranges_.end() && it->lo <= symbol;
+}
+
+SymbolClass SymbolClass::unite(const SymbolClass& other) const {
+  if (other.empty()) return *this;
+  if (empty()) return other;
+  std::vector<SymbolRange> merged;
+  merged.reserve(ranges_.size() + other.ranges_.size());
+  std::merge(ranges_.begin(), ranges_.end(), other.ranges_.begin(), other.ranges_.end(),
+             std::back_inserter(merged),
+             [](const SymbolRange& a, const SymbolRange& b) { return a.lo < b.lo; });
+  return fromRanges(std::move(merged));
+}
+
+SymbolClass SymbolClass::intersect(const SymbolClass& other) const {
+  SymbolClass result;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < ranges_.size() && j < other.ranges_.size()) {
+    const SymbolRange& a = ranges_[i];
+    const SymbolRange& b = other.ranges_[j];
+    Symbol lo = std::max(a.lo, b.lo);
+    Symbol hi = std::min(a.hi, b.hi);
+    if (lo <= hi) result.ranges_.push_back({lo, hi});
+    // Advance whichever range ends first; the other may still overlap the next one.
+    if (a.hi < b.hi) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return result;
+}
+
+bool SymbolClass::intersects(const SymbolClass& other) const {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < ranges_.size() && j < other.ranges_.size()) {
+    const SymbolRange& a = ranges_[i];
+    const SymbolRange& b = other.ranges_[j];
+    if (std::max(a.lo, b.lo) <= std::min(a.hi, b.hi)) return true;
+    if (a.hi < b.hi) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return false;
+}
+
+SymbolClass SymbolClass::complement() const {
+  SymbolClass result;
+  std::uint64_t next = 0;  // smallest symbol not yet covered
+  for (const SymbolRange& r : ranges_) {
+    if (next < r.lo) result.ranges_.push_back({static_cast<Symbol>(next), r.lo - 1});
+    next = std::uint64_t{r.hi} + 1;
+  }
+  if (next <= kMaxSymbol) result.ranges_.push_back({static_cast<Symbol>(next), kMaxSymbol});
+  return result;
+}
+
+SymbolClass SymbolClass::minus(const SymbolClass& other) const {
+  if (other.empty() || empty()) return *this;
+  return intersect(other.complement());
+}
+
+}  // namespace iotlint::automata::detail

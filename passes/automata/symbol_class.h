@@ -1,0 +1,61 @@
+// passes/automata/symbol_class.h: sets of Symbols as sorted ranges (internal to iotlint_automata).
+//
+// The alphabet is open-ended: bytes 0..255 and every token from kFirstToken up to 2^32 - 1. An
+// automaton edge therefore cannot be a 256-entry table; it is labelled with a SymbolClass, a
+// sorted list of disjoint, non-adjacent, inclusive ranges over [0, 2^32). "Any symbol" is the
+// single range [0, 2^32 - 1], so `*` and complement never enumerate tokens.
+//
+// Invariant (checked by every constructor): ranges are sorted by `lo`, `lo <= hi`, and
+// `next.lo > prev.hi + 1` (adjacent ranges are merged). Equal sets therefore have equal
+// representations, which lets minimisation compare classes with `==`.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "automata/language.h"
+
+namespace iotlint::automata::detail {
+
+inline constexpr Symbol kMaxSymbol = 0xFFFF'FFFFu;
+
+/// Inclusive range [lo, hi] of Symbols.
+struct SymbolRange {
+  Symbol lo = 0;
+  Symbol hi = 0;
+  friend bool operator==(const SymbolRange&, const SymbolRange&) = default;
+};
+
+class SymbolClass {
+ public:
+  SymbolClass() = default;
+  /// Every Symbol: [0, 2^32 - 1].
+  static SymbolClass all();
+  static SymbolClass single(Symbol symbol);
+  static SymbolClass range(Symbol lo, Symbol hi);
+  /// Any order, duplicates allowed.
+  static SymbolClass of(std::span<const Symbol> symbols);
+  /// Any order, overlaps allowed; normalises.
+  static SymbolClass fromRanges(std::vector<SymbolRange> ranges);
+
+  bool empty() const { return ranges_.empty(); }
+  bool isAll() const { return ranges_.size() == 1 && ranges_[0].lo == 0 && ranges_[0].hi == kMaxSymbol; }
+  bool contains(Symbol symbol) const;
+  /// Smallest member. Precondition: !empty().
+  Symbol min() const { return ranges_.front().lo; }
+
+  SymbolClass unite(const SymbolClass& other) const;
+  SymbolClass intersect(const SymbolClass& other) const;
+  SymbolClass minus(const SymbolClass& other) const;
+  SymbolClass complement() const;
+  bool intersects(const SymbolClass& other) const;
+
+  const std::vector<SymbolRange>& ranges() const { return ranges_; }
+  friend bool operator==(const SymbolClass&, const SymbolClass&) = default;
+
+ private:
+  std::vector<SymbolRange> ranges_;
+};
+
+}  // namespace iotlint::automata::detail

@@ -1,0 +1,252 @@
+// Unit tests for Language, one group per operation. The exhaustive differential tests live in
+// exhaustive_test.cpp and mqtt_test.cpp.
+#include "automata/language.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace iotlint::automata {
+namespace {
+
+using testing::globOf;
+using testing::kT;
+using testing::kU;
+using testing::show;
+using testing::Word;
+using testing::wordOf;
+
+Language glob(const std::string& spelling, const GlobSemantics& semantics = {}) {
+  return Language::fromGlob(globOf(spelling), semantics);
+}
+
+bool equivalent(const Language& a, const Language& b) { return a.isSubsetOf(b) && b.isSubsetOf(a); }
+
+TEST(GlobFromText, ReadsStarAndQuestionMarkOnly) {
+  Glob g = globFromText("a*?+#");
+  ASSERT_EQ(g.size(), 5u);
+  EXPECT_EQ(g[0].kind, GlobAtom::Kind::kSymbol);
+  EXPECT_EQ(g[0].symbol, Symbol{'a'});
+  EXPECT_EQ(g[1].kind, GlobAtom::Kind::kAnySequence);
+  EXPECT_EQ(g[2].kind, GlobAtom::Kind::kAnyOne);
+  EXPECT_EQ(g[3].symbol, Symbol{'+'});
+  EXPECT_EQ(g[4].symbol, Symbol{'#'});
+}
+
+TEST(Basics, NoneAndEverything) {
+  EXPECT_TRUE(Language::none().isEmpty());
+  EXPECT_FALSE(Language::everything().isEmpty());
+  EXPECT_TRUE(Language::everything().contains(Word{}));
+  EXPECT_TRUE(Language::everything().contains(wordOf("aT/U")));
+  EXPECT_TRUE(Language::everything().contains(Word{0xFFFF'FFFFu}));
+  EXPECT_FALSE(Language::none().contains(Word{}));
+  EXPECT_EQ(Language::everything().shortestMember(), Word{});
+  EXPECT_EQ(Language::none().shortestMember(), std::nullopt);
+}
+
+TEST(Basics, ExactlyAndAnyOf) {
+  Language l = Language::exactlyText("ab");
+  EXPECT_TRUE(l.containsText("ab"));
+  EXPECT_FALSE(l.containsText("a"));
+  EXPECT_FALSE(l.containsText("abc"));
+  const Symbol symbols[] = {kT, 'x'};
+  Language one = Language::anyOf(symbols);
+  EXPECT_TRUE(one.contains(Word{kT}));
+  EXPECT_TRUE(one.containsText("x"));
+  EXPECT_FALSE(one.contains(Word{kU}));
+  EXPECT_TRUE(Language::anyOf({}).isEmpty());
+}
+
+TEST(FromGlob, StarCrossesSlashesAndTokens) {
+  Language l = Language::fromGlob(globFromText("bucket/*/test/*"));
+  // The IAM documentation's own examples.
+  EXPECT_TRUE(l.containsText("bucket/1/2/test/object.jpg"));
+  EXPECT_TRUE(l.containsText("bucket/1///test///object.jpg"));
+  EXPECT_TRUE(l.containsText("bucket//test/object.jpg"));
+  EXPECT_TRUE(l.containsText("bucket/1/test/"));
+  EXPECT_FALSE(l.containsText("bucket/1-test/object.jpg"));
+  EXPECT_FALSE(l.containsText("bucket/test/object.jpg"));
+  EXPECT_FALSE(l.containsText("bucket/1/2/test.jpg"));
+  EXPECT_TRUE(glob("a*").contains(wordOf("aT")));
+}
+
+TEST(FromGlob, PlusAndHashAreLiteral) {
+  Language l = Language::fromGlob(globFromText("a/+/#"));
+  EXPECT_TRUE(l.containsText("a/+/#"));
+  EXPECT_FALSE(l.containsText("a/b/c"));
+}
+
+TEST(FromGlob, QuestionMarkMatchesTokensOnlyWhenAsked) {
+  EXPECT_TRUE(glob("?").containsText("x"));
+  EXPECT_FALSE(glob("?").contains(Word{kT}));
+  GlobSemantics may{{kT}};
+  EXPECT_TRUE(glob("?", may).contains(Word{kT}));
+  EXPECT_FALSE(glob("?", may).contains(Word{kU}));
+  EXPECT_FALSE(glob("?").containsText(""));
+  EXPECT_FALSE(glob("?").containsText("ab"));
+}
+
+TEST(FromGlob, IsLinearInThePattern) {
+  EXPECT_EQ(glob("").stateCount(), 1u);
+  EXPECT_EQ(glob("***").stateCount(), 1u);
+  EXPECT_EQ(glob("a*b?c").stateCount(), 5u);
+}
+
+TEST(Unite, IsSetUnion) {
+  Language l = glob("a*").unite(glob("*b"));
+  EXPECT_TRUE(l.containsText("ax"));
+  EXPECT_TRUE(l.containsText("xb"));
+  EXPECT_FALSE(l.containsText("x"));
+  EXPECT_TRUE(Language::none().unite(glob("a")).containsText("a"));
+}
+
+TEST(UnionOf, MatchesFoldedUnite) {
+  std::vector<Language> parts{glob("a"), glob("b*"), Language::none(), glob("?c")};
+  Language all = Language::unionOf(parts);
+  Language folded = Language::none();
+  for (const Language& p : parts) folded = folded.unite(p);
+  EXPECT_TRUE(equivalent(all, folded));
+  EXPECT_TRUE(all.containsText("xc"));
+  EXPECT_TRUE(Language::unionOf({}).isEmpty());
+}
+
+TEST(Intersect, IsSetIntersection) {
+  Language l = glob("a*").intersect(glob("*b"));
+  EXPECT_TRUE(l.containsText("ab"));
+  EXPECT_TRUE(l.containsText("axb"));
+  EXPECT_FALSE(l.containsText("a"));
+  EXPECT_EQ(l.shortestMember(), wordOf("ab"));
+  EXPECT_TRUE(glob("a*").intersect(glob("b*")).isEmpty());
+}
+
+TEST(Minus, IsSetDifference) {
+  Language l = glob("a*").minus(glob("a/*"));
+  EXPECT_TRUE(l.containsText("a"));
+  EXPECT_TRUE(l.containsText("ab/"));
+  EXPECT_FALSE(l.containsText("a/b"));
+  EXPECT_EQ(l.shortestMember(), wordOf("a"));
+  EXPECT_TRUE(glob("a/b").minus(glob("a/*")).isEmpty());
+}
+
+TEST(Minus, HardDeterminisationStaysLocalToTheLeftOperand) {
+  // The DFA of `*a??????????????????` has 2^19 states, but only few subsets are met alongside a
+  // narrow left-hand side.
+  Language hard = glob("*a??????????????????");
+  Language narrow = Language::exactlyText("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  EXPECT_FALSE(narrow.minus(hard).isEmpty());
+  EXPECT_TRUE(narrow.isSubsetOf(narrow.unite(hard)));
+}
+
+TEST(Complement, IsSetComplement) {
+  Language l = glob("a*").complement();
+  EXPECT_TRUE(l.containsText(""));
+  EXPECT_TRUE(l.containsText("b"));
+  EXPECT_TRUE(l.contains(Word{kT, 'a'}));
+  EXPECT_FALSE(l.containsText("a"));
+  EXPECT_EQ(l.shortestMember(), Word{});
+  EXPECT_TRUE(Language::everything().complement().isEmpty());
+  EXPECT_TRUE(equivalent(Language::none().complement(), Language::everything()));
+}
+
+TEST(Complement, IsMinimal) {
+  // Σ* \ a*  is "empty, or starts with a non-a": 2 states after minimisation (plus none dead).
+  EXPECT_EQ(glob("a*").complement().stateCount(), 2u);
+  // ¬¬L = L and the minimal DFA of `*a?` has 4 states.
+  EXPECT_EQ(glob("*a?").complement().complement().stateCount(), 4u);
+}
+
+TEST(Complement, ThrowsPastTheCap) {
+  // 2^17 > kMaxDeterminisedStates subsets; never approximated.
+  EXPECT_THROW((void)glob("*a????????????????").complement(), LanguageTooComplex);
+  EXPECT_NO_THROW((void)glob("*a??????????").complement());
+}
+
+TEST(Concat, IsConcatenation) {
+  Language l = glob("a?").concat(Language::exactly(Word{kT}));
+  EXPECT_TRUE(l.contains(wordOf("abT")));
+  EXPECT_FALSE(l.contains(wordOf("ab")));
+  EXPECT_TRUE(glob("*").concat(Language::none()).isEmpty());
+  EXPECT_TRUE(equivalent(glob("a*").concat(glob("*b")), glob("a*b")));
+}
+
+TEST(Plus, IsOneOrMoreRepetitions) {
+  Language l = Language::exactlyText("ab").plus();
+  EXPECT_FALSE(l.containsText(""));
+  EXPECT_TRUE(l.containsText("ab"));
+  EXPECT_TRUE(l.containsText("ababab"));
+  EXPECT_FALSE(l.containsText("aba"));
+  // `?` takes bytes only, so `?`+ is every non-empty byte string, not `?*` (which admits tokens).
+  EXPECT_TRUE(glob("?").plus().containsText("xyz"));
+  EXPECT_FALSE(glob("?").plus().contains(Word{'x', kT}));
+  EXPECT_TRUE(equivalent(glob("a*").plus(), glob("a*")));
+}
+
+TEST(IsSubsetOf, Examples) {
+  EXPECT_TRUE(glob("a/b").isSubsetOf(glob("a/*")));
+  EXPECT_TRUE(glob("a/*/c").isSubsetOf(glob("a/*")));
+  EXPECT_FALSE(glob("a/*").isSubsetOf(glob("a/*/c")));
+  EXPECT_TRUE(glob("a?b").isSubsetOf(glob("a*b")));
+  EXPECT_TRUE(glob("*a*").isSubsetOf(glob("*")));
+  EXPECT_TRUE(Language::none().isSubsetOf(Language::none()));
+  EXPECT_FALSE(glob("").isSubsetOf(Language::none()));
+  // `?` matches no token unless asked, so `a*` is not within `a?*` (witness "a" is shorter too).
+  EXPECT_FALSE(glob("aT").isSubsetOf(glob("a?")));
+  EXPECT_TRUE(glob("aT").isSubsetOf(glob("a?", GlobSemantics{{kT}})));
+}
+
+TEST(ShortestMember, IsShortestThenSmallest) {
+  EXPECT_EQ(glob("*").shortestMember(), Word{});
+  EXPECT_EQ(glob("?").shortestMember(), Word{0});
+  EXPECT_EQ(glob("*b*a").shortestMember(), wordOf("ba"));
+  EXPECT_EQ(glob("a*").minus(glob("a")).shortestMember(), (Word{'a', 0}));
+  Language either = Language::exactlyText("zz").unite(Language::exactlyText("ab")).unite(
+      Language::exactlyText("b"));
+  EXPECT_EQ(either.shortestMember(), wordOf("b"));
+  Language tie = Language::exactlyText("ba").unite(Language::exactlyText("ab"));
+  EXPECT_EQ(tie.shortestMember(), wordOf("ab"));
+  // Tokens sort after bytes.
+  EXPECT_EQ(Language::exactly(Word{kT}).unite(glob("z")).shortestMember(), wordOf("z"));
+}
+
+TEST(ShortestMember, ThingNameWitness) {
+  // "Is there another device's shadow topic that this grant reaches?"
+  GlobSemantics may{{kT, kU}};
+  Language grant = glob("$aws/things/*/shadow/*", may);
+  Language other = Language::exactlyText("$aws/things/")
+                       .concat(Language::exactly(Word{kU}))
+                       .concat(Language::exactlyText("/"))
+                       .concat(Language::everything());
+  Language reach = grant.intersect(other);
+  ASSERT_FALSE(reach.isEmpty());
+  auto w = reach.shortestMember();
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(show(*w), "\"$aws/things/<U>/shadow/\"");
+  Language own = glob("$aws/things/T/*");
+  EXPECT_TRUE(own.intersect(other).isEmpty());
+}
+
+TEST(StateCount, IsReported) {
+  EXPECT_EQ(Language::none().stateCount(), 1u);
+  EXPECT_EQ(Language::everything().stateCount(), 1u);
+  EXPECT_EQ(Language::exactlyText("abc").stateCount(), 4u);
+}
+
+TEST(Performance, SixtyFourWildcardGlob) {
+  // Not a timed test (see bench/automata_bench.cpp), but must finish: 64 wildcards with literals.
+  std::string spelling;
+  for (int i = 0; i < 64; ++i) {
+    spelling += (i % 3 == 0) ? '*' : '?';
+    spelling += static_cast<char>('a' + i % 3);
+  }
+  Language l = glob(spelling);
+  EXPECT_FALSE(l.isEmpty());
+  auto w = l.shortestMember();
+  ASSERT_TRUE(w.has_value());
+  EXPECT_TRUE(l.contains(*w));
+  Language c = l.complement();
+  EXPECT_FALSE(c.contains(*w));
+  EXPECT_TRUE(c.containsText(""));
+}
+
+}  // namespace
+}  // namespace iotlint::automata
