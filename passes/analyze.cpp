@@ -1,0 +1,31 @@
+#include "passes/analyze.h"
+
+#include <ostream>
+
+#include "passes/pass_manager.h"
+
+namespace iotlint::passes {
+
+std::vector<std::string> passNames() {
+  std::vector<std::string> names;
+  for (auto id : passOrder()) names.emplace_back(passInfo(id).name);
+  return names;
+}
+
+void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
+  AnalysisManager manager(policy, diagnostics);
+  const bool dump_all = options.print_ir_after == "all";
+  if (!options.print_ir_after.empty() && !dump_all && !findPass(options.print_ir_after) && options.dump_stream) {
+    *options.dump_stream << "iotlint: no pass is named `" << options.print_ir_after << "`; passes:";
+    for (const auto& name : passNames()) *options.dump_stream << ' ' << name;
+    *options.dump_stream << '\n';
+  }
+  for (auto id : passOrder()) {
+    manager.run(id);
+    if (options.dump_stream != nullptr && (dump_all || passInfo(id).name == options.print_ir_after)) {
+      *options.dump_stream << "// -----// IR dump after " << passInfo(id).name << " //----- //\n" << manager.dump(id);
+    }
+  }
+}
+
+}  // namespace iotlint::passes

@@ -1,0 +1,355 @@
+// passes/pipeline.cpp: the passes before coverage: expand-actions, resolve-variables and
+// parse-resources (see passes.def), with their diagnostics (IL200-IL205) and dumps.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "passes/pass_manager.h"
+
+namespace iotlint::passes {
+
+namespace {
+
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
+
+bool isIotPrefix(std::string_view action) {
+  const auto colon = action.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string prefix = lowered(action.substr(0, colon));
+  return prefix == "iot" || prefix == "iotjobsdata";
+}
+
+std::string_view effectVerb(ir::Effect effect) { return effect == ir::Effect::kAllow ? "grants" : "denies"; }
+
+/// Condition operators whose values are never substituted [IAM-VAR, IAM-OPS].
+bool operatorTakesNoVariables(std::string_view op) {
+  std::string base = lowered(op);
+  if (const auto colon = base.find(':'); colon != std::string::npos) base = base.substr(colon + 1);
+  if (base.ends_with("ifexists")) base.resize(base.size() - 8);
+  return base.starts_with("numeric") || base.starts_with("date") || base.starts_with("binary") ||
+         base == "ipaddress" || base == "notipaddress" || base == "null";
+}
+
+}  // namespace
+
+// expand-actions ------------------------------------------------------------------------------
+
+ActionsResult runExpandActions(AnalysisManager& manager) {
+  const ir::Policy& policy = manager.policy();
+  ActionsResult result;
+  for (const auto& statement : policy.statements) {
+    StatementActions actions;
+    ActionSet listed;
+    for (const auto& entry : statement.actions.items) {
+      const ActionSet matched = expandActionPattern(entry.value);
+      actions.per_entry.push_back(matched);
+      listed |= matched;
+      if (matched.any() || policy.file == nullptr) continue;
+      const std::string_view verb = statement.not_action ? "excludes" : effectVerb(statement.effect);
+      std::string message;
+      if (!isIotPrefix(entry.value) && entry.value.find_first_of("*?") == std::string::npos) {
+        message = fmt::format("`{}` is not an AWS IoT action, so it {} nothing in an AWS IoT policy", entry.value, verb);
+      } else {
+        message = fmt::format("`{}` matches no AWS IoT action, so it {} nothing", entry.value, verb);
+        if (auto closest = closestAction(entry.value)) message += fmt::format("; did you mean `{}`?", actionName(*closest));
+      }
+      manager.diagnostics().report(ir::RuleId::kUnknownAction, *policy.file, entry.contentRange(), std::move(message));
+    }
+    actions.actions = statement.not_action ? complementOf(listed) : listed;
+    result.statements.push_back(std::move(actions));
+  }
+  return result;
+}
+
+std::string dumpExpandActions(const ActionsResult& result, const ir::Policy& policy) {
+  std::string out = "expand-actions\n";
+  for (std::size_t i = 0; i < result.statements.size() && i < policy.statements.size(); ++i) {
+    const auto& statement = policy.statements[i];
+    out += fmt::format("  statement {}{}: {}{}\n", i, statement.sid ? " " + statement.sid->value : std::string(),
+                       statement.not_action ? "NotAction -> " : "", actionListText(result.statements[i].actions));
+    for (std::size_t j = 0; j < statement.actions.items.size(); ++j) {
+      out += fmt::format("    `{}` -> {}\n", statement.actions.items[j].value,
+                         result.statements[i].per_entry[j].any() ? actionListText(result.statements[i].per_entry[j])
+                                                                 : std::string("(nothing)"));
+    }
+  }
+  return out;
+}
+
+// resolve-variables ---------------------------------------------------------------------------
+
+VariablesResult runResolveVariables(AnalysisManager& manager) {
+  const ir::Policy& policy = manager.policy();
+  auto& diagnostics = manager.diagnostics();
+  VariablesResult result;
+  const auto versionText = [&] {
+    return policy.version == ir::PolicyVersion::kV2008 ? std::string("under `Version: 2008-10-17`")
+                                                       : std::string("in a policy without `Version`");
+  };
+  const auto reportLegacy = [&](const ir::PolicyString& string) {
+    if (policy.file == nullptr) return;
+    diagnostics.report(ir::RuleId::kVariableInLegacyVersion, *policy.file, string.contentRange(),
+                       fmt::format("`${{...}}` is literal text {}, not a policy variable; set `\"Version\": \"2012-10-17\"` to use variables",
+                                   versionText()));
+  };
+  const auto reportUnknown = [&](const VariableUse& use, std::string_view consequence) {
+    if (policy.file == nullptr) return;
+    std::string message = fmt::format("`${{{}}}` is not an AWS IoT policy variable, so {}", use.name, consequence);
+    if (use.classification.case_mismatch) {
+      message += fmt::format("; variable names are case-sensitive: did you mean `${{{}}}`?", use.classification.suggestion);
+    } else if (!use.classification.suggestion.empty()) {
+      message += fmt::format("; did you mean `${{{}}}`?", use.classification.suggestion);
+    }
+    diagnostics.report(ir::RuleId::kUnknownVariable, *policy.file, use.range, std::move(message));
+  };
+  const auto registerToken = [&](const VariableUse& use) {
+    switch (use.classification.binding) {
+      case VariableBinding::kSharedAdmin:
+      case VariableBinding::kPrincipal:
+        if (!use.classification.multi_valued) result.tokens.valueToken(use.name);
+        return;
+      case VariableBinding::kSelfThing:
+      case VariableBinding::kClientId:
+      case VariableBinding::kNetwork:
+      case VariableBinding::kConditionOnly:
+      case VariableBinding::kUnknown:
+        return;
+    }
+  };
+
+  for (const auto& statement : policy.statements) {
+    StatementVariables variables;
+    const bool connect_only = [&] {
+      if (statement.not_action) return false;
+      for (const auto& entry : statement.actions.items) {
+        const ActionSet set = expandActionPattern(entry.value);
+        ActionSet client_only;
+        client_only.set(static_cast<std::size_t>(Action::kConnect));
+        if ((set & ~client_only).any()) return false;
+      }
+      return true;
+    }();
+    for (const auto& resource : statement.resources.items) {
+      ResolvedString resolved = resolveString(resource, policy.version);
+      if (resolved.legacy_literal) reportLegacy(resource);
+      bool resolvable = true;
+      for (const auto& use : resolved.variables) {
+        registerToken(use);
+        const auto& cls = use.classification;
+        if (cls.kind == VariableKind::kClientId && !connect_only) result.uses_client_id_outside_connect = true;
+        if (cls.kind == VariableKind::kUnknown) {
+          resolvable = false;
+          reportUnknown(use, fmt::format("this resource matches nothing ({} {})",
+                                         statement.not_resource ? "the NotResource entry excludes" : "the statement " +
+                                             std::string(effectVerb(statement.effect)),
+                                         "nothing with it"));
+          continue;
+        }
+        std::string why;
+        if (cls.binding == VariableBinding::kNetwork) {
+          why = "is a network value, available to conditions only";
+        } else if (cls.binding == VariableBinding::kConditionOnly) {
+          why = "is a boolean condition key, never substituted into a resource";
+        } else if (cls.multi_valued) {
+          why = "holds a list of values, usable only with `ForAnyValue:`/`ForAllValues:` conditions";
+        }
+        if (!why.empty()) {
+          resolvable = false;
+          if (policy.file != nullptr) {
+            diagnostics.report(ir::RuleId::kUnresolvableVariable, *policy.file, use.range,
+                               fmt::format("`${{{}}}` {}, so this resource matches nothing", use.name, why));
+          }
+        }
+      }
+      variables.resources.push_back(std::move(resolved));
+      variables.resource_resolvable.push_back(resolvable);
+    }
+    for (const auto& condition : statement.conditions) {
+      std::vector<ResolvedString> values;
+      for (const auto& value : condition.values.items) {
+        ResolvedString resolved = resolveString(value, policy.version);
+        if (resolved.legacy_literal) reportLegacy(value);
+        for (const auto& use : resolved.variables) {
+          registerToken(use);
+          if (use.classification.kind == VariableKind::kUnknown) {
+            reportUnknown(use, "this condition value never matches");
+          } else if (operatorTakesNoVariables(condition.op.value) && policy.file != nullptr) {
+            diagnostics.report(ir::RuleId::kUnresolvableVariable, *policy.file, use.range,
+                               fmt::format("`${{{}}}` is not substituted in a `{}` condition, so the value is compared as literal text",
+                                           use.name, condition.op.value));
+          }
+        }
+        values.push_back(std::move(resolved));
+      }
+      variables.condition_values.push_back(std::move(values));
+    }
+    result.statements.push_back(std::move(variables));
+  }
+  return result;
+}
+
+std::string dumpResolveVariables(const VariablesResult& result, const ir::Policy& policy) {
+  std::string out = "resolve-variables\n";
+  for (std::size_t i = 0; i < result.statements.size() && i < policy.statements.size(); ++i) {
+    const auto& statement = result.statements[i];
+    out += fmt::format("  statement {}\n", i);
+    for (std::size_t j = 0; j < statement.resources.size(); ++j) {
+      const auto& resolved = statement.resources[j];
+      out += fmt::format("    resource {} `{}`{}{}\n", j, patternText(resolved.atoms, resolved.variables),
+                         resolved.legacy_literal ? " (legacy: literal)" : "",
+                         statement.resource_resolvable[j] ? "" : " (never matches)");
+      for (const auto& use : resolved.variables) {
+        out += fmt::format("      ${{{}}}: {} ({})\n", use.name, variableKindName(use.classification.kind),
+                           bindingName(use.classification.binding));
+      }
+    }
+    for (std::size_t c = 0; c < statement.condition_values.size(); ++c) {
+      for (const auto& resolved : statement.condition_values[c]) {
+        for (const auto& use : resolved.variables) {
+          out += fmt::format("    condition {} ${{{}}}: {} ({})\n", c, use.name, variableKindName(use.classification.kind),
+                             bindingName(use.classification.binding));
+        }
+      }
+    }
+  }
+  out += "  tokens:";
+  for (auto symbol : result.tokens.allTokens()) out += " " + result.tokens.render(symbol);
+  out += "\n";
+  return out;
+}
+
+// parse-resources -----------------------------------------------------------------------------
+
+ResourcesResult runParseResources(AnalysisManager& manager) {
+  const ir::Policy& policy = manager.policy();
+  const ActionsResult& actions = manager.getExpandActions();
+  const VariablesResult& variables = manager.getResolveVariables();
+  auto& diagnostics = manager.diagnostics();
+  ResourcesResult result;
+  for (std::size_t i = 0; i < policy.statements.size(); ++i) {
+    const auto& statement = policy.statements[i];
+    const ActionSet& statement_actions = actions.statements[i].actions;
+    StatementResources resources;
+    bool every_resource_typed = true;
+    std::array<bool, kResourceTypeCount> type_present{};
+    for (std::size_t j = 0; j < statement.resources.items.size(); ++j) {
+      const ResolvedString& resolved = variables.statements[i].resources[j];
+      ResourceNames names;
+      names.parsed = parseResource(resolved);
+      if (names.parsed.form == ParsedResource::Form::kMisplacedVariable && policy.file != nullptr) {
+        for (auto index : names.parsed.misplaced_variables) {
+          diagnostics.report(ir::RuleId::kVariableOutsideResourceName, *policy.file, resolved.variables[index].range,
+                             fmt::format("`${{{}}}` stands before the resource part of the ARN (partition, service, region or "
+                                         "account), where variables are not substituted, so this resource matches nothing",
+                                         resolved.variables[index].name));
+        }
+      }
+      bool matches_some_action = false;
+      for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
+        names.names[t] = namesForType(names.parsed, static_cast<ResourceType>(t));
+        if (!names.names[t].empty()) type_present[t] = true;
+      }
+      for (const auto& info : allActions()) {
+        if (statement_actions.test(static_cast<std::size_t>(info.action)) &&
+            !names.names[static_cast<std::size_t>(info.resource_type)].empty()) {
+          matches_some_action = true;
+        }
+      }
+      const bool analysable = (names.parsed.form == ParsedResource::Form::kArn || names.parsed.form == ParsedResource::Form::kStar);
+      if (!matches_some_action && analysable && statement_actions.any() && !statement.not_resource) {
+        names.type_mismatch = true;
+        every_resource_typed = false;
+        std::string type_text;
+        for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
+          if (!names.names[t].empty()) {
+            type_text = fmt::format("a `{}` resource", resourceTypeDisplayName(static_cast<ResourceType>(t)));
+            break;
+          }
+        }
+        if (type_text.empty()) type_text = "no AWS IoT resource type";
+        std::string wanted;
+        for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
+          bool needed = false;
+          for (const auto& info : allActions()) {
+            if (statement_actions.test(static_cast<std::size_t>(info.action)) && static_cast<std::size_t>(info.resource_type) == t) needed = true;
+          }
+          if (needed) wanted += fmt::format("{}`{}`", wanted.empty() ? "" : " or ", resourceTypeDisplayName(static_cast<ResourceType>(t)));
+        }
+        if (policy.file != nullptr) {
+          diagnostics.report(ir::RuleId::kWrongResourceType, *policy.file, statement.resources.items[j].contentRange(),
+                             fmt::format("`{}` is {}, but the statement's actions ({}) take {} resources, so it {} nothing",
+                                         statement.resources.items[j].value, type_text, actionListText(statement_actions),
+                                         wanted, effectVerb(statement.effect)));
+        }
+      }
+      resources.resources.push_back(std::move(names));
+    }
+    // An action named explicitly (no wildcard) that none of the resources can serve, when every
+    // resource serves some other action (otherwise the resource report above explains it).
+    if (every_resource_typed && !statement.not_action && !statement.not_resource && policy.file != nullptr) {
+      for (std::size_t k = 0; k < statement.actions.items.size(); ++k) {
+        const auto& entry = statement.actions.items[k];
+        if (entry.value.find_first_of("*?") != std::string::npos) continue;
+        const ActionSet& set = actions.statements[i].per_entry[k];
+        for (const auto& info : allActions()) {
+          if (!set.test(static_cast<std::size_t>(info.action))) continue;
+          if (type_present[static_cast<std::size_t>(info.resource_type)]) continue;
+          diagnostics.report(ir::RuleId::kWrongResourceType, *policy.file, entry.contentRange(),
+                             fmt::format("`{}` takes {} resources, but no resource of this statement is one, so the "
+                                         "statement {} nothing for it",
+                                         info.name, resourceTypeDisplayName(info.resource_type), effectVerb(statement.effect)));
+        }
+      }
+    }
+    result.statements.push_back(std::move(resources));
+  }
+  return result;
+}
+
+std::string dumpParseResources(const ResourcesResult& result, const ir::Policy& policy) {
+  std::string out = "parse-resources\n";
+  for (std::size_t i = 0; i < result.statements.size() && i < policy.statements.size(); ++i) {
+    out += fmt::format("  statement {}\n", i);
+    const auto& statement = result.statements[i];
+    for (std::size_t j = 0; j < statement.resources.size(); ++j) {
+      const auto& names = statement.resources[j];
+      std::string_view form;
+      switch (names.parsed.form) {
+        case ParsedResource::Form::kStar: form = "star"; break;
+        case ParsedResource::Form::kArn: form = "arn"; break;
+        case ParsedResource::Form::kMalformed: form = "malformed"; break;
+        case ParsedResource::Form::kNotIot: form = "not-iot"; break;
+        case ParsedResource::Form::kMisplacedVariable: form = "misplaced-variable"; break;
+      }
+      out += fmt::format("    resource {} `{}`: {}{}\n", j, policy.statements[i].resources.items[j].value, form,
+                         names.type_mismatch ? " (type mismatch)" : "");
+      for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
+        if (names.names[t].empty()) continue;
+        std::string globs;
+        for (const auto& glob : names.names[t]) {
+          // Variables are shown by index here; resolve-variables shows their names.
+          std::vector<VariableUse> none;
+          std::string text;
+          for (const auto& atom : glob) {
+            switch (atom.kind) {
+              case PatternAtom::Kind::kByte: text += atom.byte; break;
+              case PatternAtom::Kind::kAnySequence: text += '*'; break;
+              case PatternAtom::Kind::kAnyOne: text += '?'; break;
+              case PatternAtom::Kind::kVariable: text += fmt::format("${{#{}}}", atom.variable); break;
+            }
+          }
+          globs += fmt::format("{}`{}`", globs.empty() ? "" : " | ", text);
+        }
+        out += fmt::format("      {}: {}\n", resourceTypeDisplayName(static_cast<ResourceType>(t)), globs);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace iotlint::passes
