@@ -314,7 +314,8 @@ bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const 
                                            range.size() > 1 ? "characters" : "character", shorten(text)));
     stray_start = stray_end = nullptr;
   };
-  for (antlr4::Token* token : tokens.getTokens()) {
+  const std::vector<antlr4::Token*> all_tokens = tokens.getTokens();  // returned by value
+  for (const antlr4::Token* token : all_tokens) {
     const std::size_t type = token->getType();
     if (type == PolicyJsonLexer::UNEXPECTED_CHARACTER) {
       if (stray_start == nullptr) stray_start = token;
@@ -371,9 +372,9 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
   const std::string& bytes = file.contents();
   if (bytes.size() > limits.max_file_bytes) {
     diagnostics.report(RuleId::kInputTooLarge, file, {0, 0},
-                       fmt::format("the file has {} bytes; iotlint reads files of up to {} bytes (an AWS IoT policy "
-                                   "has at most 2048 characters)",
-                                   bytes.size(), limits.max_file_bytes));
+                       fmt::format("the file is larger than {} bytes, the most iotlint reads; an AWS IoT policy has "
+                                   "at most 2048 characters",
+                                   limits.max_file_bytes));
     return result;
   }
   const std::uint32_t start = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -394,7 +395,8 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
 
-  if (tokens.size() <= 1 || std::all_of(tokens.getTokens().begin(), tokens.getTokens().end(), [](antlr4::Token* t) {
+  const std::vector<antlr4::Token*> all_tokens = tokens.getTokens();  // returned by value
+  if (std::all_of(all_tokens.begin(), all_tokens.end(), [](const antlr4::Token* t) {
         return t->getType() == antlr4::Token::EOF || t->getChannel() != antlr4::Token::DEFAULT_CHANNEL;
       })) {
     scanTokens(tokens, context, limits);
