@@ -128,9 +128,26 @@ Json artifactLocation(const detail::ArtifactUri& uri) {
   return location;
 }
 
-/// §3.29 physicalLocation.
-Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file, ir::SourceRange range) {
-  return {{"artifactLocation", artifactLocation(uri)}, {"region", region(file, range)}};
+/// Ranges longer than this many lines get no contextRegion, to keep logs small.
+constexpr std::uint32_t kMaxContextLines = 10;
+
+/// §3.29 physicalLocation. With `context`, the region carries its text (§3.30.13 snippet) and a
+/// contextRegion (§3.29.5) of the whole lines around it, for viewers that do not have the file.
+Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file, ir::SourceRange range,
+                      bool context) {
+  Json location = {{"artifactLocation", artifactLocation(uri)}, {"region", region(file, range)}};
+  if (!context) return location;
+  if (range.end > range.begin) location["region"]["snippet"] = {{"text", file.text(range)}};
+  const auto begin = file.position(range.begin);
+  const auto end = file.position(std::max(range.begin, range.end));
+  if (end.line - begin.line >= kMaxContextLines) return location;
+  const std::uint32_t context_begin = range.begin - (begin.column_bytes - 1);
+  const auto last_line = static_cast<std::uint32_t>(file.lineText(end.line).size());
+  const std::uint32_t context_end = std::max(range.begin, range.end) + (last_line - std::min(last_line, end.column_bytes - 1));
+  Json context_region = region(file, {context_begin, context_end});
+  context_region["snippet"] = {{"text", file.text({context_begin, context_end})}};
+  location["contextRegion"] = std::move(context_region);
+  return location;
 }
 
 /// Escapes '[' and ']' so that a message holding embedded links (§3.11.6) stays unambiguous.
@@ -215,14 +232,14 @@ Json result(const ir::Diagnostic& diagnostic, const detail::ArtifactUri& uri, st
       {"ruleIndex", ruleIndex(diagnostic.rule)},
       {"level", sarifLevel(diagnostic.level)},
       {"message", {{"text", resultMessage(diagnostic)}}},
-      {"locations", Json::array({{{"physicalLocation", physicalLocation(uri, file, diagnostic.range)}}})},
+      {"locations", Json::array({{{"physicalLocation", physicalLocation(uri, file, diagnostic.range, true)}}})},
   };
   if (!diagnostic.notes.empty()) {
     Json related = Json::array();
     for (std::size_t i = 0; i < diagnostic.notes.size(); ++i) {
       const auto& note = diagnostic.notes[i];
       related.push_back({{"id", i + 1},
-                         {"physicalLocation", physicalLocation(uri, file, note.range)},
+                         {"physicalLocation", physicalLocation(uri, file, note.range, false)},
                          {"message", {{"text", detail::sentence(note.message)}}}});
     }
     object["relatedLocations"] = std::move(related);

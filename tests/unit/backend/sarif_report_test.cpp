@@ -31,7 +31,12 @@ json sarif(const std::vector<ir::Diagnostic>& diagnostics, ReportOptions options
 
 const json& firstResult(const json& log) { return log["runs"][0]["results"][0]; }
 
-json regionOf(const json& result) { return result["locations"][0]["physicalLocation"]["region"]; }
+/// The primary region without its snippet.
+json regionOf(const json& result) {
+  json region = result["locations"][0]["physicalLocation"]["region"];
+  region.erase("snippet");
+  return region;
+}
 
 TEST(SarifReport, CleanRunHasOneRunEveryRuleAndEmptyResults) {
   const auto log = sarif({});
@@ -103,7 +108,10 @@ TEST(SarifReport, ResultCarriesRuleLevelMessageLocationNotesFixesAndProperties) 
   const auto& location = result["locations"][0]["physicalLocation"];
   EXPECT_EQ(location["artifactLocation"]["uri"], "policies/device.json");
   EXPECT_EQ(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
-  EXPECT_EQ(location["region"], json::parse(R"({"startLine":7,"startColumn":19,"endLine":7,"endColumn":45})"));
+  EXPECT_EQ(location["region"], json::parse(R"({"startLine":7,"startColumn":19,"endLine":7,"endColumn":45,
+                                                  "snippet":{"text":"\"arn:aws:iot:*:*:client/*\""}})"));
+  EXPECT_EQ(location["contextRegion"], json::parse(R"({"startLine":7,"startColumn":1,"endLine":7,"endColumn":45,
+                                                  "snippet":{"text":"      \"Resource\": \"arn:aws:iot:*:*:client/*\""}})"));
 
   ASSERT_EQ(result["relatedLocations"].size(), 1U);
   const auto& related = result["relatedLocations"][0];
@@ -168,6 +176,20 @@ TEST(SarifReport, MultiLineAndEmptyRegions) {
   const auto& results = log["runs"][0]["results"];
   EXPECT_EQ(regionOf(results[0]), json::parse(R"({"startLine":2,"startColumn":3,"endLine":2,"endColumn":3})"));
   EXPECT_EQ(regionOf(results[1]), json::parse(R"({"startLine":3,"startColumn":3,"endLine":9,"endColumn":4})"));
+}
+
+TEST(SarifReport, ContextRegionCoversWholeLinesWithoutTerminators) {
+  const ir::SourceFile file("b.json", "\xEF\xBB\xBF{\"a\":\r\n  [1,\r\n 2]}\r\n");
+  const auto log = sarif({diagnostic(ir::RuleId::kWrongValueType, &file, rangeOf(file, "[1,\r\n 2]"), "m")});
+  const auto& location = firstResult(log)["locations"][0]["physicalLocation"];
+  EXPECT_EQ(location["region"]["snippet"]["text"], "[1,\r\n 2]");
+  EXPECT_EQ(location["contextRegion"], json::parse(R"({"startLine":2,"startColumn":1,"endLine":3,"endColumn":5,
+                                                      "snippet":{"text":"  [1,\r\n 2]}"}})"));
+  const auto point = rangeOf(file, "{").begin;
+  const auto empty = sarif({diagnostic(ir::RuleId::kWrongValueType, &file, {point, point}, "m")});
+  const auto& empty_location = firstResult(empty)["locations"][0]["physicalLocation"];
+  EXPECT_FALSE(empty_location["region"].contains("snippet"));
+  EXPECT_EQ(empty_location["contextRegion"]["snippet"]["text"], "{\"a\":");
 }
 
 TEST(SarifReport, ArtifactUrisAreRelativeToTheSourceRootAndPercentEncoded) {
