@@ -172,8 +172,15 @@ EvalResult evaluate(const ir::Policy& policy, const EvalRequest& request) {
       const ResolvedString resolved = resolveString(resource, policy.version);
       const Substituted substituted = substitute(resolved, request);
       if (!substituted.pattern) {
-        result.assumptions.push_back(fmt::format("`${{{}}}` has no value for this request, so `{}` in {} matches nothing",
-                                                 substituted.unresolved, resource.value, statementName(statement)));
+        // Only worth saying when the resource could have matched with some value.
+        Pattern any_value;
+        for (const auto& atom : resolved.atoms) {
+          any_value.push_back(atom.kind == PatternAtom::Kind::kVariable ? PatternAtom{PatternAtom::Kind::kAnySequence, 0, 0} : atom);
+        }
+        if (globMatches(any_value, request.resource)) {
+          result.assumptions.push_back(fmt::format("`${{{}}}` has no value for this request, so `{}` in {} matches nothing",
+                                                   substituted.unresolved, resource.value, statementName(statement)));
+        }
         continue;
       }
       if (globMatches(*substituted.pattern, request.resource)) {
@@ -189,17 +196,23 @@ EvalResult evaluate(const ir::Policy& policy, const EvalRequest& request) {
     }
 
     bool holds = true;
+    bool certainly_false = false;
     std::vector<std::string> assumed;
     for (const auto& condition : statement.conditions) {
       switch (conditionTruth(condition, policy, request)) {
         case Truth::kTrue: break;
-        case Truth::kFalse: holds = false; break;
+        case Truth::kFalse:
+          holds = false;
+          certainly_false = true;
+          break;
         case Truth::kUnknown:
           assumed.push_back(fmt::format("`{}` on `{}`", condition.op.value, condition.key.value));
           if (statement.effect == ir::Effect::kDeny) holds = false;
           break;
       }
     }
+    // A condition that is certainly false decides the statement: nothing was assumed.
+    if (certainly_false) assumed.clear();
     for (const auto& what : assumed) {
       result.assumptions.push_back(fmt::format("assumed {} {} for {}", what,
                                                statement.effect == ir::Effect::kAllow ? "holds" : "does not hold",
