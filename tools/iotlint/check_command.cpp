@@ -1,0 +1,126 @@
+// tools/iotlint/check_command.cpp: `iotlint check`: read, parse, analyse, report.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "backend/json_report.h"
+#include "backend/sarif_report.h"
+#include "backend/text_report.h"
+#include "frontend/parse.h"
+#include "passes/analyze.h"
+#include "tools/iotlint/commands.h"
+#include "tools/iotlint/input_files.h"
+
+namespace iotlint::tools {
+
+namespace {
+
+/// --select / --ignore, resolved to rule ids up front so a typo is a usage error, not a silent no-op.
+struct RuleFilter {
+  std::set<ir::RuleId> selected;
+  std::set<ir::RuleId> ignored;
+
+  bool keeps(ir::RuleId rule) const {
+    return (selected.empty() || selected.contains(rule)) && !ignored.contains(rule);
+  }
+};
+
+bool resolveRules(const std::vector<std::string>& names, std::set<ir::RuleId>& out, std::string_view option) {
+  for (const std::string& name : names) {
+    const std::optional<ir::RuleId> rule = ir::findRule(name);
+    if (!rule) {
+      std::cerr << "iotlint: " << option << ": unknown rule `" << name << "`; `iotlint rules` lists them\n";
+      return false;
+    }
+    out.insert(*rule);
+  }
+  return true;
+}
+
+std::string absoluteFolder(const std::string& folder) {
+  std::error_code error;
+  const std::filesystem::path path = folder.empty() ? std::filesystem::current_path(error) : std::filesystem::absolute(folder, error);
+  return path.lexically_normal().string();
+}
+
+}  // namespace
+
+int runCheck(const CheckOptions& options) {
+  RuleFilter filter;
+  if (!resolveRules(options.select, filter.selected, "--select") || !resolveRules(options.ignore, filter.ignored, "--ignore")) {
+    return kExitTrouble;
+  }
+
+  const InputSet inputs = collectInputs(options.paths);
+  bool trouble = false;
+  for (const InputProblem& problem : inputs.problems) {
+    std::cerr << "iotlint: " << problem.path << ": " << problem.message << "\n";
+    trouble = trouble || problem.fatal;
+  }
+
+  const frontend::ParseLimits limits;
+  passes::AnalysisOptions analysis;
+  analysis.device_topic_layouts = options.device_topic_layouts;
+  analysis.print_ir_after = options.print_ir_after;
+  analysis.dump_stream = &std::cout;
+
+  // Files stay alive until the report is written: diagnostics point into them.
+  std::vector<std::unique_ptr<ir::SourceFile>> files;
+  std::vector<ir::Diagnostic> findings;
+  for (const std::string& path : inputs.files) {
+    std::string error;
+    std::optional<std::string> contents = readFile(path, limits.max_file_bytes, error);
+    if (!contents) {
+      std::cerr << "iotlint: " << path << ": " << error << "\n";
+      trouble = true;
+      continue;
+    }
+    files.push_back(std::make_unique<ir::SourceFile>(path, std::move(*contents)));
+    const ir::SourceFile& file = *files.back();
+    ir::DiagnosticEngine diagnostics;
+    if (std::optional<ir::Policy> policy = frontend::parsePolicy(file, diagnostics, limits)) {
+      policy->name = std::filesystem::path(path).stem().string();
+      passes::analyzePolicy(*policy, analysis, diagnostics);
+    }
+    for (ir::Diagnostic& diagnostic : diagnostics.take()) {
+      if (filter.keeps(diagnostic.rule)) findings.push_back(std::move(diagnostic));
+    }
+  }
+  ir::sortDiagnostics(findings);
+
+  backend::ReportOptions report;
+  report.source_root = absoluteFolder(options.source_root);
+  report.show_snippets = options.show_snippets;
+  report.execution_successful = !trouble;
+
+  std::ostringstream text;
+  if (options.format == "sarif") {
+    backend::writeSarifReport(text, findings, report);
+  } else if (options.format == "json") {
+    backend::writeJsonReport(text, findings, report);
+  } else {
+    backend::writeTextReport(text, findings, report);
+  }
+  if (options.output.empty()) {
+    std::cout << text.str() << std::flush;
+  } else {
+    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
+    out << text.str();
+    out.close();
+    if (!out) {
+      std::cerr << "iotlint: cannot write the report to " << options.output << "\n";
+      return kExitTrouble;
+    }
+  }
+
+  if (trouble) return kExitTrouble;
+  const bool failing = std::any_of(findings.begin(), findings.end(),
+                                   [&](const ir::Diagnostic& d) { return d.level >= options.fail_on; });
+  return failing ? kExitFindings : kExitClean;
+}
+
+}  // namespace iotlint::tools

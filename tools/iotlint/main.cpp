@@ -1,0 +1,123 @@
+// tools/iotlint/main.cpp: the `iotlint` command line (see docs/cli.md and ../shared/spec/cli.md).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "backend/report.h"
+#include "tools/iotlint/commands.h"
+
+namespace {
+
+using iotlint::tools::kExitTrouble;
+
+constexpr const char* kDescription =
+    "iotlint finds AWS IoT Core policies that let one device reach other devices' resources\n"
+    "(connect as them, use their shadows, jobs or reserved topics), and policies that are\n"
+    "malformed or do not do what they appear to do.";
+
+constexpr const char* kFooter =
+    "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 the command could not run.\n"
+    "Run `iotlint COMMAND --help` for a command's options, `iotlint rules` for the rules.";
+
+std::vector<std::string> splitList(const std::vector<std::string>& values) {
+  std::vector<std::string> items;
+  for (const std::string& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const std::size_t comma = value.find(',', start);
+      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!item.empty()) items.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return items;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app(kDescription, "iotlint");
+  app.footer(kFooter);
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", std::string("iotlint ") + std::string(iotlint::backend::toolVersion()));
+
+  iotlint::tools::CheckOptions check;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on = "warning";
+  bool no_snippets = false;
+  CLI::App* check_command = app.add_subcommand("check", "Analyse policy files and folders (folders: every *.json, recursively)");
+  check_command->add_option("PATH", check.paths, "Policy files and folders to analyse")->required();
+  check_command->add_option("--format", check.format, "Report format: text (compiler style), sarif (SARIF 2.1.0) or json")
+      ->check(CLI::IsMember({"text", "sarif", "json"}))
+      ->default_str("text");
+  check_command->add_option("-o,--output", check.output, "Write the report to FILE instead of standard output");
+  check_command->add_option("--select", select, "Report only these rules (ids or names, comma-separated)");
+  check_command->add_option("--ignore", ignore, "Do not report these rules (ids or names, comma-separated)");
+  check_command->add_option("--fail-on", fail_on, "Exit with status 1 only for findings at this level or above: error, warning or note")
+      ->check(CLI::IsMember({"error", "warning", "note"}))
+      ->default_str("warning");
+  check_command->add_option("--source-root", check.source_root,
+                            "Folder that SARIF locations are relative to (default: the current folder)");
+  check_command->add_flag("--no-snippets", no_snippets, "Text format: print only the finding lines, without source lines and carets");
+  check_command->add_option("--device-topic-layout", check.device_topic_layouts,
+                            "A project topic layout owned by one device, with {thing} for its thing name, "
+                            "e.g. devices/{thing}/#; may be repeated");
+  check_command->add_option("--print-ir-after", check.print_ir_after,
+                            "Debugging: print the result of the named pass (see `iotlint rules`) for each policy");
+
+  std::string rules_format = "text";
+  CLI::App* rules_command = app.add_subcommand("rules", "List every rule: id, name, level, fixable");
+  rules_command->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  std::string explain_rule;
+  CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_command->add_option("RULE", explain_rule, "A rule id (IL110) or name (duplicate-key)")->required();
+
+  iotlint::tools::EvalOptions eval;
+  bool not_attached = false;
+  CLI::App* eval_command =
+      app.add_subcommand("eval", "Decide one request against a policy: prints ALLOW or DENY and the deciding statements\n(exit status 0 ALLOW, 1 DENY, 2 the policy could not be read)");
+  eval_command->add_option("--policy", eval.policy, "The policy file")->required();
+  eval_command->add_option("--action", eval.action, "The action, e.g. iot:Publish")->required();
+  eval_command->add_option("--resource", eval.resource, "The resource ARN, e.g. arn:aws:iot:us-east-1:123456789012:topic/a")
+      ->required();
+  eval_command->add_option("--thing-name", eval.thing_name, "Thing name of the connected device (SELF)");
+  eval_command->add_option("--client-id", eval.client_id, "MQTT client id of the connection (default: the thing name)");
+  eval_command->add_flag("--not-attached", not_attached, "The thing is not attached to the certificate (IsAttached is false)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "iotlint: " << e.what() << "\nRun `iotlint --help` for usage.\n";
+    return kExitTrouble;
+  }
+
+  try {
+    if (check_command->parsed()) {
+      check.select = splitList(select);
+      check.ignore = splitList(ignore);
+      check.fail_on = *iotlint::ir::parseLevel(fail_on);
+      check.show_snippets = !no_snippets;
+      return iotlint::tools::runCheck(check);
+    }
+    if (rules_command->parsed()) return iotlint::tools::runRules(rules_format);
+    if (explain_command->parsed()) return iotlint::tools::runExplain(explain_rule);
+    if (eval_command->parsed()) {
+      eval.attached = !not_attached;
+      return iotlint::tools::runEval(eval);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "iotlint: internal error: " << e.what() << "\n";
+    return kExitTrouble;
+  }
+  std::cerr << app.help();
+  return kExitTrouble;
+}
