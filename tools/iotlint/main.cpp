@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "backend/report.h"
+#include "passes/analyze.h"
 #include "tools/iotlint/commands.h"
 
 namespace {
@@ -48,43 +49,51 @@ int main(int argc, char** argv) {
   std::string fail_on = "warning";
   bool no_snippets = false;
   CLI::App* check_command = app.add_subcommand("check", "Analyse policy files and folders (folders: every *.json, recursively)");
-  check_command->add_option("PATH", check.paths, "Policy files and folders to analyse")->required();
+  check_command->add_option("PATH", check.paths, "Policy files and folders to analyse")->required()->type_name("");
   check_command->add_option("--format", check.format, "Report format: text (compiler style), sarif (SARIF 2.1.0) or json")
       ->check(CLI::IsMember({"text", "sarif", "json"}))
+      ->type_name("FORMAT")
       ->default_str("text");
-  check_command->add_option("-o,--output", check.output, "Write the report to FILE instead of standard output");
-  check_command->add_option("--select", select, "Report only these rules (ids or names, comma-separated)");
-  check_command->add_option("--ignore", ignore, "Do not report these rules (ids or names, comma-separated)");
+  check_command->add_option("-o,--output", check.output, "Write the report to FILE instead of standard output")->type_name("FILE");
+  check_command->add_option("--select", select, "Report only these rules (ids or names, comma-separated)")->type_name("RULES");
+  check_command->add_option("--ignore", ignore, "Do not report these rules (ids or names, comma-separated)")->type_name("RULES");
   check_command->add_option("--fail-on", fail_on, "Exit with status 1 only for findings at this level or above: error, warning or note")
       ->check(CLI::IsMember({"error", "warning", "note"}))
+      ->type_name("LEVEL")
       ->default_str("warning");
   check_command->add_option("--source-root", check.source_root,
-                            "Folder that SARIF locations are relative to (default: the current folder)");
+                            "Folder that SARIF locations are relative to (default: the current folder)")
+      ->type_name("DIR");
   check_command->add_flag("--no-snippets", no_snippets, "Text format: print only the finding lines, without source lines and carets");
   check_command->add_option("--device-topic-layout", check.device_topic_layouts,
                             "A project topic layout owned by one device, with {thing} for its thing name, "
-                            "e.g. devices/{thing}/#; may be repeated");
+                            "e.g. devices/{thing}/#; may be repeated")
+      ->type_name("LAYOUT");
+  std::string pass_names = "all";
+  for (const std::string& name : iotlint::passes::passNames()) pass_names += ", " + name;
   check_command->add_option("--print-ir-after", check.print_ir_after,
-                            "Debugging: print the result of the named pass (see `iotlint rules`) for each policy");
+                            "Debugging: print what the named pass computed, for each policy (" + pass_names + ")")
+      ->type_name("PASS");
 
   std::string rules_format = "text";
   CLI::App* rules_command = app.add_subcommand("rules", "List every rule: id, name, level, fixable");
-  rules_command->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_command->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}))->type_name("FORMAT");
 
   std::string explain_rule;
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
-  explain_command->add_option("RULE", explain_rule, "A rule id (IL110) or name (duplicate-key)")->required();
+  explain_command->add_option("RULE", explain_rule, "A rule id (IL110) or name (duplicate-key)")->required()->type_name("");
 
   iotlint::tools::EvalOptions eval;
   bool not_attached = false;
   CLI::App* eval_command =
       app.add_subcommand("eval", "Decide one request against a policy: prints ALLOW or DENY and the deciding statements\n(exit status 0 ALLOW, 1 DENY, 2 the policy could not be read)");
-  eval_command->add_option("--policy", eval.policy, "The policy file")->required();
-  eval_command->add_option("--action", eval.action, "The action, e.g. iot:Publish")->required();
+  eval_command->add_option("--policy", eval.policy, "The policy file")->required()->type_name("FILE");
+  eval_command->add_option("--action", eval.action, "The action, e.g. iot:Publish")->required()->type_name("ACTION");
   eval_command->add_option("--resource", eval.resource, "The resource ARN, e.g. arn:aws:iot:us-east-1:123456789012:topic/a")
-      ->required();
-  eval_command->add_option("--thing-name", eval.thing_name, "Thing name of the connected device (SELF)");
-  eval_command->add_option("--client-id", eval.client_id, "MQTT client id of the connection (default: the thing name)");
+      ->required()
+      ->type_name("ARN");
+  eval_command->add_option("--thing-name", eval.thing_name, "Thing name of the connected device (SELF)")->type_name("NAME");
+  eval_command->add_option("--client-id", eval.client_id, "MQTT client id of the connection (default: the thing name)")->type_name("ID");
   eval_command->add_flag("--not-attached", not_attached, "The thing is not attached to the certificate (IsAttached is false)");
 
   try {
