@@ -52,10 +52,12 @@ std::string truncated(std::string text, std::size_t limit) {
   return text + "\xE2\x80\xA6";
 }
 
-/// The first paragraph of prose in a rule page: headings, code fences and tables are skipped.
-std::string firstParagraph(std::string_view markdown) {
+/// The first paragraph of prose in a rule page after the first heading that starts with `heading`
+/// (any heading when it is empty): headings, code fences, tables and HTML are skipped.
+std::string firstParagraph(std::string_view markdown, std::string_view heading = {}) {
   std::string paragraph;
   bool in_fence = false;
+  bool in_section = heading.empty();
   while (!markdown.empty()) {
     const auto newline = markdown.find('\n');
     std::string_view line = markdown.substr(0, newline);
@@ -66,8 +68,14 @@ std::string firstParagraph(std::string_view markdown) {
       in_fence = !in_fence;
       continue;
     }
-    const bool blank = line.empty();
-    if (in_fence || line.starts_with('#') || line.starts_with('|') || line.starts_with('<') || blank) {
+    if (!in_fence && line.starts_with('#')) {
+      if (!paragraph.empty()) break;
+      auto title = line.substr(std::min(line.find_first_not_of('#'), line.size()));
+      while (!title.empty() && title.front() == ' ') title.remove_prefix(1);
+      if (!heading.empty() && title.starts_with(heading)) in_section = true;
+      continue;
+    }
+    if (in_fence || !in_section || line.starts_with('|') || line.starts_with('<') || line.empty()) {
       if (!paragraph.empty()) break;
       continue;
     }
@@ -77,12 +85,19 @@ std::string firstParagraph(std::string_view markdown) {
   return paragraph;
 }
 
+/// The rule page's lead paragraph, then the first paragraph of its "Why is this bad?" section.
+std::string fullDescription(const ir::RuleInfo& rule) {
+  std::string lead = firstParagraph(rule.documentation);
+  if (lead.empty()) return std::string(rule.summary);
+  const std::string why = firstParagraph(rule.documentation, "Why");
+  return why.empty() ? lead : lead + " " + why;
+}
+
 /// §3.49 reportingDescriptor, with GitHub's required and recommended properties.
 Json ruleDescriptor(const ir::RuleInfo& rule) {
   const std::string summary(rule.summary);
   const std::string page(rule.documentation);
-  std::string full = firstParagraph(page);
-  if (full.empty()) full = summary;
+  const std::string full = fullDescription(rule);
 
   Json tags = Json::array();
   if (!rule.security_severity.empty()) tags.push_back("security");

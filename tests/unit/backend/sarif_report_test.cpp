@@ -72,6 +72,10 @@ TEST(SarifReport, RuleMetadataMeetsGitHubRequirements) {
     EXPECT_FALSE(rule["help"]["markdown"].get<std::string>().empty());
     if (info.documentation.empty()) {
       EXPECT_EQ(rule["help"]["markdown"], std::string(info.summary));
+      EXPECT_EQ(rule["fullDescription"]["text"], std::string(info.summary));
+    } else {
+      EXPECT_EQ(rule["help"]["markdown"], std::string(info.documentation));
+      EXPECT_FALSE(rule["fullDescription"]["text"].get<std::string>().starts_with("#"));
     }
     EXPECT_EQ(rule["helpUri"], std::string(homepage()) + "/blob/main/docs/rules/" + std::string(info.id) + ".md");
     EXPECT_EQ(rule["defaultConfiguration"]["level"], std::string(ir::levelName(info.level)));
