@@ -38,6 +38,7 @@
 // kMaxProductStates.
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "automata/nfa.h"
@@ -77,6 +78,8 @@ class LazySubsets {
   }
 
   std::uint32_t start() const { return start_; }
+  /// The canonical (sorted, reduced) state set of subset `id`.
+  const std::vector<StateId>& set(std::uint32_t id) const { return sets_[id]; }
   std::uint32_t dead() const { return dead_; }
   bool accepting(std::uint32_t id) const { return info_[id].accepting; }
   /// L(X) = Σ*.
@@ -208,8 +211,8 @@ class LazySubsets {
   std::uint32_t start_ = 0;
 };
 
-/// Explores A × subsets(B) (see the file comment). With `out == nullptr` it only answers
-/// "is A \ B empty?" and stops at the first witness pair; otherwise it builds A \ B into `out`.
+/// Builds A \ B into `out` by exploring A × subsets(B) (see the file comment). Returns true iff
+/// no accepting pair was found (then A \ B = {}).
 bool exploreDifference(const Nfa& a, const Nfa& b, Nfa* out) {
   LazySubsets subsets(b);
   constexpr StateId kNone = 0xFFFF'FFFFu;
@@ -226,15 +229,13 @@ bool exploreDifference(const Nfa& a, const Nfa& b, Nfa* out) {
                                  " states");
       }
       pairs.emplace_back(p, x);
-      // Reduction 3: p is live in trimmed A, so (p, {}) reaches an accepting pair.
-      if (x == subsets.dead() || (a.states[p].accepting && !subsets.accepting(x))) found = true;
+      if (a.states[p].accepting && !subsets.accepting(x)) found = true;
     }
     return it->second;
   };
   if (idOf(0, subsets.start()) == kNone) return true;
   std::vector<std::pair<StateId, SymbolRange>> pieces;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    if (found && out == nullptr) return false;
     const auto [p, x] = pairs[i];
     pieces.clear();
     // idOf() never creates subsets, so `table` stays valid through the loop.
@@ -252,7 +253,6 @@ bool exploreDifference(const Nfa& a, const Nfa& b, Nfa* out) {
         }
       }
     }
-    if (out == nullptr) continue;
     NfaState st;
     st.accepting = a.states[p].accepting && !subsets.accepting(x);
     std::sort(pieces.begin(), pieces.end(),
@@ -278,10 +278,126 @@ Nfa nfaMinus(const Nfa& a, const Nfa& b) {
   return trim(std::move(out));
 }
 
+// Search for the length-lexicographically smallest word of L(A) \ L(B), without building A \ B.
+//
+// Breadth-first over pairs (p, X) as in exploreDifference(), one layer per word length. Several
+// pairs can share an access word (A is nondeterministic), so order inside a layer is by RANK: the
+// dense rank of the access word among the layer's access words. A child's word is its parent's
+// word plus one symbol, so children are sorted by (parent rank, symbol) and ranked densely; a pair
+// keeps the first (smallest) word that reaches it. By induction each layer is then in
+// length-lexicographic order, and the first accepting pair of the first layer that has one
+// spells the answer.
+//
+// Antichain pruning (De Wulf, Doyen, Henzinger, Raskin, "Antichains: a new algorithm for checking
+// universality of finite automata", CAV 2006): X' ⊆ X implies L(X') ⊆ L(X), so every word that
+// leads (p, X) to an accepting pair also leads (p, X') there. A new pair (p, X) is therefore
+// dropped when some (p, X') with X' ⊆ X was admitted before; having been admitted earlier,
+// (p, X') has an access word no larger, so the answer is unchanged. Only the last
+// kAntichainWindow subsets per state are compared, which bounds the cost and only prunes less.
+//
+// With `need_word == false` the search answers emptiness only and may also stop at a pair (p, {})
+// (reduction 3), returning an empty placeholder word.
+std::optional<std::vector<Symbol>> searchDifference(const Nfa& a, const Nfa& b, bool need_word) {
+  constexpr std::size_t kAntichainWindow = 32;
+  constexpr std::uint32_t kRoot = 0xFFFF'FFFFu;
+  LazySubsets subsets(b);
+  struct Node {
+    StateId p;
+    std::uint32_t x;
+    std::uint32_t parent;
+    Symbol symbol;
+    std::uint32_t rank;  // dense rank of the access word within its layer
+  };
+  std::vector<Node> nodes;
+  std::unordered_map<std::uint64_t, char> seen;
+  std::unordered_map<StateId, std::vector<std::uint32_t>> antichain;
+  auto admit = [&](StateId p, std::uint32_t x, std::uint32_t parent, Symbol symbol,
+                   std::uint32_t rank) {
+    if (subsets.universal(x)) return false;  // L(p) \ Σ* = {}
+    if (!seen.try_emplace((std::uint64_t{p} << 32) | x, 1).second) return false;
+    std::vector<std::uint32_t>& found = antichain[p];
+    const std::vector<StateId>& set = subsets.set(x);
+    const std::size_t from = found.size() > kAntichainWindow ? found.size() - kAntichainWindow : 0;
+    for (std::size_t i = from; i < found.size(); ++i) {
+      const std::vector<StateId>& smaller = subsets.set(found[i]);
+      if (std::includes(set.begin(), set.end(), smaller.begin(), smaller.end())) return false;
+    }
+    found.push_back(x);
+    if (nodes.size() >= kMaxProductStates) {
+      throw LanguageTooComplex("difference search exceeds " + std::to_string(kMaxProductStates) +
+                               " states");
+    }
+    nodes.push_back({p, x, parent, symbol, rank});
+    return true;
+  };
+  struct Step {
+    std::uint32_t parent_rank;
+    Symbol symbol;
+    StateId p;
+    std::uint32_t x;
+    std::uint32_t parent;
+  };
+  std::vector<Step> steps;
+  std::vector<std::uint32_t> layer;
+  if (admit(0, subsets.start(), kRoot, 0, 0)) layer.push_back(0);
+  while (!layer.empty()) {
+    // `layer` is in rank order, so the first accepting node has the smallest word of its length.
+    for (std::uint32_t i : layer) {
+      const Node& node = nodes[i];
+      const bool dead = node.x == subsets.dead();
+      if ((a.states[node.p].accepting && !subsets.accepting(node.x)) || (dead && !need_word)) {
+        std::vector<Symbol> word;
+        if (need_word) {
+          for (std::uint32_t at = i; nodes[at].parent != kRoot; at = nodes[at].parent) {
+            word.push_back(nodes[at].symbol);
+          }
+          std::reverse(word.begin(), word.end());
+        }
+        return word;
+      }
+    }
+    steps.clear();
+    for (std::uint32_t i : layer) {
+      const Node node = nodes[i];
+      const std::vector<Move>& table = subsets.moves(node.x);
+      for (const NfaEdge& e : a.states[node.p].edges) {
+        for (const SymbolRange& r : e.cls.ranges()) {
+          auto it = std::lower_bound(table.begin(), table.end(), r.lo,
+                                     [](const Move& m, Symbol s) { return m.hi < s; });
+          for (; it != table.end() && it->lo <= r.hi; ++it) {
+            steps.push_back({node.rank, std::max(r.lo, it->lo), e.to, it->to, i});
+          }
+        }
+      }
+    }
+    std::sort(steps.begin(), steps.end(), [](const Step& l, const Step& r) {
+      return std::tie(l.parent_rank, l.symbol, l.p, l.x) < std::tie(r.parent_rank, r.symbol, r.p, r.x);
+    });
+    layer.clear();
+    std::uint32_t rank = 0;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const Step& step = steps[k];
+      if (k > 0 && (steps[k - 1].parent_rank != step.parent_rank || steps[k - 1].symbol != step.symbol)) {
+        ++rank;
+      }
+      if (admit(step.p, step.x, step.parent, step.symbol, rank)) {
+        layer.push_back(static_cast<std::uint32_t>(nodes.size() - 1));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 bool nfaIsSubset(const Nfa& a, const Nfa& b) {
   if (isEmptyNfa(a)) return true;
   if (isEmptyNfa(b)) return false;
-  return exploreDifference(a, b, nullptr);
+  return !searchDifference(a, b, /*need_word=*/false).has_value();
+}
+
+std::optional<std::vector<Symbol>> nfaFirstInDifference(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a)) return std::nullopt;
+  if (isEmptyNfa(b)) return nfaShortestMember(a);
+  return searchDifference(a, b, /*need_word=*/true);
 }
 
 Nfa nfaComplement(const Nfa& a) {

@@ -1,15 +1,60 @@
 // passes/automata/language.cpp: the public Language API over the internal Nfa (see nfa.h).
 //
-// Language is a shared pointer to an immutable, trimmed Nfa. Every operation builds a new Nfa and
-// never touches its operands, so Languages may be shared freely between threads.
+// REPRESENTATION: DIFFERENCE NORMAL FORM
+//
+// A Language is an immutable pair of trimmed NFAs (pos, neg) denoting L(pos) \ L(neg); `neg` is
+// absent for plain languages. Differences are the one operation whose automaton can be
+// exponential, and policies subtract big unions of Deny globs from big unions of Allow globs, so
+// minus() does not build anything; it records the pair. The algebra keeps the pair shape where it
+// is exact and cheap:
+//   (P \ N) ∩ (Q \ C)  =  (P ∩ Q) \ (N ∪ C)         intersect: a product of the positive parts
+//   (P \ N) \ Y        =  P \ (N ∪ Y)               minus: a union of the negative parts
+//   w ∈ P \ N          ⟺  w ∈ P ∧ w ∉ N            contains: two simulations
+//   P \ N = {}         ⟺  P ⊆ N                    isEmpty: an on-the-fly inclusion search
+//   P \ N ⊆ Q \ C      ⟺  P ⊆ Q ∪ N  ∧  P ∩ C ⊆ N  isSubsetOf: two inclusion searches
+// so "Allow minus Deny, restricted to another device's resources" is searched in the product of
+// the narrow positive part with the lazily determinised Deny union, stopping at the first witness.
+// Every other operation (unite with a difference, complement, concat, plus,
+// topicsMatchedByFilters, stateCount) first MATERIALISES the difference into one NFA
+// (nfaMinus), once, cached under a std::once_flag; that is the step that may throw
+// LanguageTooComplex.
+//
+// Languages are shared, never mutated after construction (the caches are write-once and
+// synchronised), so they may be used from several threads.
 #include "automata/language.h"
+
+#include <atomic>
+#include <mutex>
 
 #include "automata/nfa.h"
 
 namespace iotlint::automata {
 
+using NfaPtr = std::shared_ptr<const detail::Nfa>;
+
 struct Language::Impl {
-  detail::Nfa nfa;
+  Impl(NfaPtr p, NfaPtr n) : pos(std::move(p)), neg(std::move(n)) {}
+
+  /// The single NFA for L(pos) \ L(neg).
+  const detail::Nfa& flat() const {
+    if (!neg) return *pos;
+    std::call_once(flat_once, [&] {
+      flat_cache = std::make_shared<const detail::Nfa>(detail::nfaMinus(*pos, *neg));
+    });
+    return *flat_cache;
+  }
+  NfaPtr flatPtr() const {
+    if (!neg) return pos;
+    flat();
+    return flat_cache;
+  }
+
+  NfaPtr pos;
+  NfaPtr neg;  // null for a plain language
+  mutable std::once_flag flat_once;
+  mutable NfaPtr flat_cache;
+  /// -1 unknown, 0 non-empty, 1 empty.
+  mutable std::atomic<int> empty_cache{-1};
 };
 
 namespace {
@@ -19,6 +64,21 @@ std::vector<Symbol> bytesOf(std::string_view text) {
   word.reserve(text.size());
   for (char c : text) word.push_back(static_cast<unsigned char>(c));
   return word;
+}
+
+NfaPtr share(detail::Nfa nfa) { return std::make_shared<const detail::Nfa>(std::move(nfa)); }
+
+/// N ∪ C where either may be absent.
+NfaPtr uniteNegatives(const NfaPtr& a, const NfaPtr& b) {
+  if (!a) return b;
+  if (!b) return a;
+  const detail::Nfa* parts[] = {a.get(), b.get()};
+  return share(detail::nfaUnion(parts));
+}
+
+bool isSubsetOfUnion(const detail::Nfa& p, const NfaPtr& q, const NfaPtr& n) {
+  NfaPtr both = uniteNegatives(q, n);
+  return both ? detail::nfaIsSubset(p, *both) : detail::isEmptyNfa(p);
 }
 
 }  // namespace
@@ -42,80 +102,115 @@ Glob globFromText(std::string_view text) {
 
 Language::Language(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
-#define IOTLINT_WRAP(expr) Language(std::make_shared<const Impl>(Impl{expr}))
+// Builds a Language from Impl constructor arguments (the constructor is private).
+#define IOTLINT_LANGUAGE(pos, neg) Language(std::make_shared<const Impl>((pos), (neg)))
 
 Language Language::none() {
-  static const Language kNone = IOTLINT_WRAP(detail::nfaNone());
+  static const Language kNone = IOTLINT_LANGUAGE(share(detail::nfaNone()), nullptr);
   return kNone;
 }
 
 Language Language::everything() {
-  static const Language kEverything = IOTLINT_WRAP(detail::nfaEverything());
+  static const Language kEverything = IOTLINT_LANGUAGE(share(detail::nfaEverything()), nullptr);
   return kEverything;
 }
 
-Language Language::exactly(std::span<const Symbol> word) { return IOTLINT_WRAP(detail::nfaWord(word)); }
+Language Language::exactly(std::span<const Symbol> word) {
+  return IOTLINT_LANGUAGE(share(detail::nfaWord(word)), nullptr);
+}
 
 Language Language::exactlyText(std::string_view text) { return exactly(bytesOf(text)); }
 
 Language Language::anyOf(std::span<const Symbol> symbols) {
-  return IOTLINT_WRAP(detail::nfaAnyOf(symbols));
+  return IOTLINT_LANGUAGE(share(detail::nfaAnyOf(symbols)), nullptr);
 }
 
 Language Language::fromGlob(const Glob& glob, const GlobSemantics& semantics) {
-  return IOTLINT_WRAP(detail::nfaGlob(glob, semantics));
+  return IOTLINT_LANGUAGE(share(detail::nfaGlob(glob, semantics)), nullptr);
 }
 
 Language Language::unionOf(std::span<const Language> parts) {
+  std::vector<NfaPtr> keep;
   std::vector<const detail::Nfa*> nfas;
+  keep.reserve(parts.size());
   nfas.reserve(parts.size());
-  for (const Language& part : parts) nfas.push_back(&part.impl_->nfa);
-  return IOTLINT_WRAP(detail::nfaUnion(nfas));
+  for (const Language& part : parts) {
+    keep.push_back(part.impl_->flatPtr());
+    nfas.push_back(keep.back().get());
+  }
+  return IOTLINT_LANGUAGE(share(detail::nfaUnion(nfas)), nullptr);
 }
 
 Language Language::unite(const Language& other) const {
-  const detail::Nfa* nfas[] = {&impl_->nfa, &other.impl_->nfa};
-  return IOTLINT_WRAP(detail::nfaUnion(nfas));
+  const Language parts[] = {*this, other};
+  return unionOf(parts);
 }
 
+// (P \ N) ∩ (Q \ C) = (P ∩ Q) \ (N ∪ C).
 Language Language::intersect(const Language& other) const {
-  return IOTLINT_WRAP(detail::nfaIntersect(impl_->nfa, other.impl_->nfa));
+  NfaPtr pos = share(detail::nfaIntersect(*impl_->pos, *other.impl_->pos));
+  if (detail::isEmptyNfa(*pos)) return none();
+  return IOTLINT_LANGUAGE(pos, uniteNegatives(impl_->neg, other.impl_->neg));
 }
 
+// (P \ N) \ Y = P \ (N ∪ Y), with Y materialised if it is itself a difference.
 Language Language::minus(const Language& other) const {
-  return IOTLINT_WRAP(detail::nfaMinus(impl_->nfa, other.impl_->nfa));
+  NfaPtr subtract = other.impl_->flatPtr();
+  if (detail::isEmptyNfa(*subtract)) return *this;
+  if (detail::isEmptyNfa(*impl_->pos)) return none();
+  return IOTLINT_LANGUAGE(impl_->pos, uniteNegatives(impl_->neg, subtract));
 }
 
-Language Language::complement() const { return IOTLINT_WRAP(detail::nfaComplement(impl_->nfa)); }
+Language Language::complement() const {
+  return IOTLINT_LANGUAGE(share(detail::nfaComplement(impl_->flat())), nullptr);
+}
 
 Language Language::concat(const Language& other) const {
-  return IOTLINT_WRAP(detail::nfaConcat(impl_->nfa, other.impl_->nfa));
+  return IOTLINT_LANGUAGE(share(detail::nfaConcat(impl_->flat(), other.impl_->flat())), nullptr);
 }
 
-Language Language::plus() const { return IOTLINT_WRAP(detail::nfaPlus(impl_->nfa)); }
+Language Language::plus() const {
+  return IOTLINT_LANGUAGE(share(detail::nfaPlus(impl_->flat())), nullptr);
+}
 
 Language Language::topicsMatchedByFilters() const {
-  return IOTLINT_WRAP(detail::nfaTopicsMatchedByFilters(impl_->nfa));
+  return IOTLINT_LANGUAGE(share(detail::nfaTopicsMatchedByFilters(impl_->flat())), nullptr);
 }
 
-#undef IOTLINT_WRAP
+#undef IOTLINT_LANGUAGE
 
-bool Language::isEmpty() const { return detail::isEmptyNfa(impl_->nfa); }
+// P \ N = {} iff P ⊆ N; answered once and cached.
+bool Language::isEmpty() const {
+  if (!impl_->neg) return detail::isEmptyNfa(*impl_->pos);
+  int cached = impl_->empty_cache.load(std::memory_order_acquire);
+  if (cached < 0) {
+    cached = detail::nfaIsSubset(*impl_->pos, *impl_->neg) ? 1 : 0;
+    impl_->empty_cache.store(cached, std::memory_order_release);
+  }
+  return cached == 1;
+}
 
+// P \ N ⊆ Q \ C  iff  P ⊆ Q ∪ N  and  P ∩ C ⊆ N.
 bool Language::isSubsetOf(const Language& other) const {
-  return detail::nfaIsSubset(impl_->nfa, other.impl_->nfa);
+  const detail::Nfa& p = *impl_->pos;
+  if (!isSubsetOfUnion(p, other.impl_->pos, impl_->neg)) return false;
+  if (!other.impl_->neg) return true;
+  const detail::Nfa pc = detail::nfaIntersect(p, *other.impl_->neg);
+  return impl_->neg ? detail::nfaIsSubset(pc, *impl_->neg) : detail::isEmptyNfa(pc);
 }
 
 bool Language::contains(std::span<const Symbol> word) const {
-  return detail::nfaContains(impl_->nfa, word);
+  if (!detail::nfaContains(*impl_->pos, word)) return false;
+  return !impl_->neg || !detail::nfaContains(*impl_->neg, word);
 }
 
 bool Language::containsText(std::string_view text) const { return contains(bytesOf(text)); }
 
 std::optional<std::vector<Symbol>> Language::shortestMember() const {
-  return detail::nfaShortestMember(impl_->nfa);
+  if (!impl_->neg) return detail::nfaShortestMember(*impl_->pos);
+  return detail::nfaFirstInDifference(*impl_->pos, *impl_->neg);
 }
 
-std::size_t Language::stateCount() const { return impl_->nfa.states.size(); }
+std::size_t Language::stateCount() const { return impl_->flat().states.size(); }
 
 }  // namespace iotlint::automata

@@ -25,22 +25,31 @@ namespace {
 void mergeParallelEdges(std::vector<NfaEdge>& edges) {
   std::erase_if(edges, [](const NfaEdge& e) { return e.cls.empty(); });
   if (edges.size() < 2) return;
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const NfaEdge& x, const NfaEdge& y) { return x.to < y.to; });
-  std::vector<NfaEdge> merged;
-  merged.reserve(edges.size());
-  for (NfaEdge& e : edges) {
-    if (!merged.empty() && merged.back().to == e.to) {
-      merged.back().cls = merged.back().cls.unite(e.cls);
-    } else {
-      merged.push_back(std::move(e));
+  auto by_target = [](const NfaEdge& x, const NfaEdge& y) { return x.to < y.to; };
+  if (!std::is_sorted(edges.begin(), edges.end(), by_target)) {
+    std::stable_sort(edges.begin(), edges.end(), by_target);
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 1; i < edges.size(); ++i) {
+    if (edges[i].to == edges[out].to) {
+      edges[out].cls = edges[out].cls.unite(edges[i].cls);
+    } else if (++out != i) {
+      edges[out] = std::move(edges[i]);
     }
   }
-  edges = std::move(merged);
+  edges.resize(out + 1);
 }
+
+/// Compressed adjacency (CSR): the neighbours of state s are items[begin[s] .. begin[s + 1]).
+template <typename Item>
+struct Adjacency {
+  std::vector<std::uint32_t> begin;
+  std::vector<Item> items;
+};
 
 /// Appends the states of `part` to `out`, shifting state ids by `offset` and chain ids by
 /// `chain_offset`.
+[[maybe_unused]]
 void appendShifted(Nfa& out, const Nfa& part, StateId offset, std::uint32_t chain_offset) {
   for (const NfaState& s : part.states) {
     NfaState copy = s;
@@ -96,11 +105,19 @@ Nfa trim(Nfa nfa) {
     }
   }
   // Backward reachability from the accepting states, over reachable states only.
-  std::vector<std::vector<StateId>> reverse(n);
+  Adjacency<StateId> reverse;
+  reverse.begin.assign(n + 1, 0);
   for (StateId s = 0; s < n; ++s) {
     if (!reachable[s]) continue;
-    for (const NfaEdge& e : nfa.states[s].edges) {
-      if (!e.cls.empty()) reverse[e.to].push_back(s);
+    for (const NfaEdge& e : nfa.states[s].edges) ++reverse.begin[e.to + 1];
+  }
+  for (std::size_t s = 0; s < n; ++s) reverse.begin[s + 1] += reverse.begin[s];
+  reverse.items.resize(reverse.begin[n]);
+  {
+    std::vector<std::uint32_t> fill(reverse.begin.begin(), reverse.begin.end() - 1);
+    for (StateId s = 0; s < n; ++s) {
+      if (!reachable[s]) continue;
+      for (const NfaEdge& e : nfa.states[s].edges) reverse.items[fill[e.to]++] = s;
     }
   }
   std::vector<char> live(n, 0);
@@ -113,7 +130,8 @@ Nfa trim(Nfa nfa) {
   while (!stack.empty()) {
     StateId s = stack.back();
     stack.pop_back();
-    for (StateId p : reverse[s]) {
+    for (std::uint32_t k = reverse.begin[s]; k < reverse.begin[s + 1]; ++k) {
+      const StateId p = reverse.items[k];
       if (!live[p]) {
         live[p] = 1;
         stack.push_back(p);
@@ -190,6 +208,7 @@ Nfa nfaGlob(const Glob& glob, const GlobSemantics& semantics) {
       SymbolClass::range(0, 255).unite(SymbolClass::of(semantics.any_one_also_matches));
   Nfa nfa;
   nfa.chain_count = 1;
+  nfa.states.reserve(glob.size() + 1);
   nfa.states.emplace_back();
   nfa.states[0].chain = 0;
   for (const GlobAtom& atom : glob) {
@@ -218,10 +237,24 @@ Nfa nfaGlob(const Glob& glob, const GlobSemantics& semantics) {
   return nfa;
 }
 
-// L(N1 ∪ ... ∪ Nk): a fresh start state that copies the out-edges of every S(Ni) and accepts iff
-// one of them does; the old start states stay (they may have incoming edges) and trim() drops the
-// ones that become unreachable. Linear in the total size, so unite k globs at once rather than
-// folding k - 1 binary unions (which copies O(k²) states).
+// L(N1 ∪ ... ∪ Nk), built as a trie of the parts' common prefixes.
+//
+// The textbook construction is a fresh start state copying the out-edges of every S(Ni). Policies
+// unite hundreds of globs that all begin `arn:aws:iot:<region>:<account>:`, so the k copies of
+// that prefix would make every later product walk it k times. Instead, each part is inserted
+// into the result in BFS order, and a state t of the part is MERGED into an existing result
+// state u when both are reached by exactly the same words:
+//   t and u have exactly one incoming edge, from the same result state with the same class, and
+//   the same self-loop class (no other incoming edges)  ⟹  L_in(t) = L_in(u)
+// so one state u with the out-edges of both accepts L_in(u)·(L(u) ∪ L(t)), which is the union of
+// what the two accepted separately. A part's start state without incoming edges merges into the
+// result's start (both are reached by ε only); one with incoming edges (a leading `*`) keeps its
+// own state and lends its out-edges to the result's start, as in the textbook construction.
+// Merging never changes a reached-by set, so the condition stays true as more parts arrive.
+// A merged state's language grows, so it leaves its glob chain (see nfa.h).
+//
+// Linear in the total size of the parts: unite k globs at once rather than folding k - 1
+// binary unions (which copies O(k²) states).
 Nfa nfaUnion(std::span<const Nfa* const> parts) {
   std::vector<const Nfa*> live;
   for (const Nfa* p : parts) {
@@ -232,21 +265,129 @@ Nfa nfaUnion(std::span<const Nfa* const> parts) {
   std::size_t total = 1;
   for (const Nfa* p : live) total += p->states.size();
   checkedStateCount(total);
+
+  // Merge keys: (source, edge range, self-loop range or none). Only single-range classes are
+  // keyed, which covers literals, `?` and `*`; anything else simply never merges.
+  struct Key {
+    StateId src;
+    SymbolRange in;
+    SymbolRange loop;
+    bool has_loop;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      std::uint64_t h = k.src;
+      for (std::uint64_t x : {std::uint64_t{k.in.lo}, std::uint64_t{k.in.hi},
+                              std::uint64_t{k.loop.lo}, std::uint64_t{k.loop.hi},
+                              std::uint64_t{k.has_loop}}) {
+        h = (h ^ x) * 0x9E37'79B9'7F4A'7C15ull;
+        h ^= h >> 29;
+      }
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<Key, StateId, KeyHash> trie;
+  std::vector<char> merged_into;  // result states that absorbed a part state
+
   Nfa out;
   out.states.reserve(total);
   out.states.emplace_back();
-  StateId offset = 1;
+  merged_into.push_back(0);
+  constexpr StateId kUnmapped = 0xFFFF'FFFFu;
   std::uint32_t chain_offset = 0;
-  for (const Nfa* p : live) {
-    NfaState& start = out.states[0];
-    start.accepting = start.accepting || p->states[0].accepting;
-    for (NfaEdge e : p->states[0].edges) {
-      e.to += offset;
-      start.edges.push_back(std::move(e));
+  std::vector<StateId> map;
+  std::vector<std::uint32_t> in_degree;
+  std::vector<const NfaEdge*> only_in;
+  std::vector<StateId> order;
+  for (const Nfa* part : live) {
+    const std::size_t n = part->states.size();
+    map.assign(n, kUnmapped);
+    in_degree.assign(n, 0);
+    only_in.assign(n, nullptr);
+    std::vector<const SymbolClass*> loop(n, nullptr);
+    for (StateId s = 0; s < n; ++s) {
+      for (const NfaEdge& e : part->states[s].edges) {
+        if (e.to == s) {
+          loop[s] = &e.cls;
+        } else {
+          ++in_degree[e.to];
+          only_in[e.to] = &e;
+        }
+      }
     }
-    appendShifted(out, *p, offset, chain_offset);
-    offset += static_cast<StateId>(p->states.size());
-    chain_offset += p->chain_count;
+    std::vector<StateId> parent(n, kUnmapped);
+    std::vector<char> reused(n, 0);
+    const bool start_has_incoming = in_degree[0] > 0 || loop[0] != nullptr;
+    order.assign(1, 0);
+    std::vector<char> seen(n, 0);
+    seen[0] = 1;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      for (const NfaEdge& e : part->states[order[i]].edges) {
+        if (!seen[e.to]) {
+          seen[e.to] = 1;
+          parent[e.to] = order[i];
+          order.push_back(e.to);
+        }
+      }
+    }
+    auto fresh = [&](StateId t) {
+      const auto id = static_cast<StateId>(out.states.size());
+      NfaState st;
+      const NfaState& src = part->states[t];
+      st.chain = src.chain == kNoChain ? kNoChain : src.chain + chain_offset;
+      st.rank = src.rank;
+      st.star = src.star;
+      out.states.push_back(std::move(st));
+      merged_into.push_back(0);
+      return id;
+    };
+    for (StateId t : order) {
+      if (t == 0) {
+        map[0] = start_has_incoming ? fresh(0) : 0;
+        continue;
+      }
+      // Mergeable: one incoming edge, from the BFS parent (so already mapped), not from a start
+      // state that also lends its edges to the result's start, and single-range classes.
+      const NfaEdge* in = only_in[t];
+      const bool keyed = in_degree[t] == 1 && !(parent[t] == 0 && start_has_incoming) &&
+                         in->cls.ranges().size() == 1 &&
+                         (loop[t] == nullptr || loop[t]->ranges().size() == 1);
+      if (!keyed) {
+        map[t] = fresh(t);
+        continue;
+      }
+      Key key{map[parent[t]], in->cls.ranges()[0], loop[t] ? loop[t]->ranges()[0] : SymbolRange{},
+              loop[t] != nullptr};
+      auto [it, inserted] = trie.try_emplace(key, 0);
+      if (inserted) {
+        it->second = fresh(t);
+      } else {
+        merged_into[it->second] = 1;
+        reused[t] = 1;
+      }
+      map[t] = it->second;
+    }
+    for (StateId t = 0; t < n; ++t) {
+      if (map[t] == kUnmapped) continue;  // unreachable in the part
+      NfaState& into = out.states[map[t]];
+      into.accepting = into.accepting || part->states[t].accepting;
+      for (const NfaEdge& e : part->states[t].edges) {
+        // A reused target's only incoming edge and its self-loop are in the key, so the result
+        // already has them.
+        if (reused[e.to]) continue;
+        into.edges.push_back({e.cls, map[e.to]});
+      }
+    }
+    if (start_has_incoming) {
+      NfaState& start = out.states[0];
+      start.accepting = start.accepting || part->states[0].accepting;
+      for (const NfaEdge& e : part->states[0].edges) start.edges.push_back({e.cls, map[e.to]});
+    }
+    chain_offset += part->chain_count;
+  }
+  for (StateId s = 0; s < out.states.size(); ++s) {
+    if (merged_into[s]) out.states[s].chain = kNoChain;
   }
   out.chain_count = chain_offset;
   return trim(std::move(out));

@@ -85,6 +85,8 @@ std::optional<std::vector<Symbol>> nfaShortestMember(const Nfa& nfa);
 // determinize.cpp
 Nfa nfaMinus(const Nfa& a, const Nfa& b);
 bool nfaIsSubset(const Nfa& a, const Nfa& b);
+/// The length-lexicographically smallest word of L(a) \ L(b), found without building a \ b.
+std::optional<std::vector<Symbol>> nfaFirstInDifference(const Nfa& a, const Nfa& b);
 Nfa nfaComplement(const Nfa& a);
 /// Moore partition refinement. Precondition: `dfa` is trimmed and deterministic (the classes on
 /// the edges of each state are pairwise disjoint).

@@ -14,7 +14,7 @@ SymbolClass SymbolClass::single(Symbol symbol) { return range(symbol, symbol); }
 
 SymbolClass SymbolClass::range(Symbol lo, Symbol hi) {
   SymbolClass result;
-  if (lo <= hi) result.ranges_.push_back({lo, hi});
+  if (lo <= hi) result.push({lo, hi});
   return result;
 }
 
@@ -32,29 +32,32 @@ SymbolClass SymbolClass::fromRanges(std::vector<SymbolRange> ranges) {
   for (const SymbolRange& r : ranges) {
     if (r.lo > r.hi) continue;
     // Merge when r overlaps or touches the last range: r.lo <= last.hi + 1.
-    if (!result.ranges_.empty() &&
-        std::uint64_t{r.lo} <= std::uint64_t{result.ranges_.back().hi} + 1) {
-      result.ranges_.back().hi = std::max(result.ranges_.back().hi, r.hi);
+    if (!result.empty() && std::uint64_t{r.lo} <= std::uint64_t{result.back().hi} + 1) {
+      result.back().hi = std::max(result.back().hi, r.hi);
     } else {
-      result.ranges_.push_back(r);
+      result.push(r);
     }
   }
   return result;
 }
 
 bool SymbolClass::contains(Symbol symbol) const {
+  const auto rs = ranges();
+  if (rs.size() == 1) return rs[0].lo <= symbol && symbol <= rs[0].hi;
   // First range whose hi >= symbol.
-  auto it = std::lower_bound(ranges_.begin(), ranges_.end(), symbol,
+  auto it = std::lower_bound(rs.begin(), rs.end(), symbol,
                              [](const SymbolRange& r, Symbol s) { return r.hi < s; });
-  return it != ranges_.end() && it->lo <= symbol;
+  return it != rs.end() && it->lo <= symbol;
 }
 
 SymbolClass SymbolClass::unite(const SymbolClass& other) const {
   if (other.empty()) return *this;
   if (empty()) return other;
+  const auto xs = ranges();
+  const auto ys = other.ranges();
   std::vector<SymbolRange> merged;
-  merged.reserve(ranges_.size() + other.ranges_.size());
-  std::merge(ranges_.begin(), ranges_.end(), other.ranges_.begin(), other.ranges_.end(),
+  merged.reserve(xs.size() + ys.size());
+  std::merge(xs.begin(), xs.end(), ys.begin(), ys.end(),
              std::back_inserter(merged),
              [](const SymbolRange& a, const SymbolRange& b) { return a.lo < b.lo; });
   return fromRanges(std::move(merged));
@@ -62,14 +65,16 @@ SymbolClass SymbolClass::unite(const SymbolClass& other) const {
 
 SymbolClass SymbolClass::intersect(const SymbolClass& other) const {
   SymbolClass result;
+  const auto xs = ranges();
+  const auto ys = other.ranges();
   std::size_t i = 0;
   std::size_t j = 0;
-  while (i < ranges_.size() && j < other.ranges_.size()) {
-    const SymbolRange& a = ranges_[i];
-    const SymbolRange& b = other.ranges_[j];
+  while (i < xs.size() && j < ys.size()) {
+    const SymbolRange& a = xs[i];
+    const SymbolRange& b = ys[j];
     Symbol lo = std::max(a.lo, b.lo);
     Symbol hi = std::min(a.hi, b.hi);
-    if (lo <= hi) result.ranges_.push_back({lo, hi});
+    if (lo <= hi) result.push({lo, hi});
     // Advance whichever range ends first; the other may still overlap the next one.
     if (a.hi < b.hi) {
       ++i;
@@ -81,11 +86,13 @@ SymbolClass SymbolClass::intersect(const SymbolClass& other) const {
 }
 
 bool SymbolClass::intersects(const SymbolClass& other) const {
+  const auto xs = ranges();
+  const auto ys = other.ranges();
   std::size_t i = 0;
   std::size_t j = 0;
-  while (i < ranges_.size() && j < other.ranges_.size()) {
-    const SymbolRange& a = ranges_[i];
-    const SymbolRange& b = other.ranges_[j];
+  while (i < xs.size() && j < ys.size()) {
+    const SymbolRange& a = xs[i];
+    const SymbolRange& b = ys[j];
     if (std::max(a.lo, b.lo) <= std::min(a.hi, b.hi)) return true;
     if (a.hi < b.hi) {
       ++i;
@@ -99,11 +106,11 @@ bool SymbolClass::intersects(const SymbolClass& other) const {
 SymbolClass SymbolClass::complement() const {
   SymbolClass result;
   std::uint64_t next = 0;  // smallest symbol not yet covered
-  for (const SymbolRange& r : ranges_) {
-    if (next < r.lo) result.ranges_.push_back({static_cast<Symbol>(next), r.lo - 1});
+  for (const SymbolRange& r : ranges()) {
+    if (next < r.lo) result.push({static_cast<Symbol>(next), r.lo - 1});
     next = std::uint64_t{r.hi} + 1;
   }
-  if (next <= kMaxSymbol) result.ranges_.push_back({static_cast<Symbol>(next), kMaxSymbol});
+  if (next <= kMaxSymbol) result.push({static_cast<Symbol>(next), kMaxSymbol});
   return result;
 }
 

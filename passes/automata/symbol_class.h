@@ -10,6 +10,7 @@
 // representations, which lets minimisation compare classes with `==`.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -39,11 +40,11 @@ class SymbolClass {
   /// Any order, overlaps allowed; normalises.
   static SymbolClass fromRanges(std::vector<SymbolRange> ranges);
 
-  bool empty() const { return ranges_.empty(); }
-  bool isAll() const { return ranges_.size() == 1 && ranges_[0].lo == 0 && ranges_[0].hi == kMaxSymbol; }
+  bool empty() const { return size_ == 0; }
+  bool isAll() const { return size_ == 1 && one_.lo == 0 && one_.hi == kMaxSymbol; }
   bool contains(Symbol symbol) const;
   /// Smallest member. Precondition: !empty().
-  Symbol min() const { return ranges_.front().lo; }
+  Symbol min() const { return ranges().front().lo; }
 
   SymbolClass unite(const SymbolClass& other) const;
   SymbolClass intersect(const SymbolClass& other) const;
@@ -51,11 +52,33 @@ class SymbolClass {
   SymbolClass complement() const;
   bool intersects(const SymbolClass& other) const;
 
-  const std::vector<SymbolRange>& ranges() const { return ranges_; }
-  friend bool operator==(const SymbolClass&, const SymbolClass&) = default;
+  std::span<const SymbolRange> ranges() const {
+    return size_ <= 1 ? std::span<const SymbolRange>(&one_, size_)
+                      : std::span<const SymbolRange>(many_.data(), size_);
+  }
+  friend bool operator==(const SymbolClass& a, const SymbolClass& b) {
+    auto x = a.ranges();
+    auto y = b.ranges();
+    return std::equal(x.begin(), x.end(), y.begin(), y.end());
+  }
 
  private:
-  std::vector<SymbolRange> ranges_;
+  // Most classes are one range (a literal, `?`, Σ), so the first range is stored inline and a
+  // heap vector is used only from the second range on (then it holds all of them).
+  void push(SymbolRange r) {
+    if (size_ == 0) {
+      one_ = r;
+    } else {
+      if (size_ == 1) many_.assign(1, one_);
+      many_.push_back(r);
+    }
+    ++size_;
+  }
+  SymbolRange& back() { return size_ == 1 ? one_ : many_.back(); }
+
+  std::uint32_t size_ = 0;
+  SymbolRange one_{};
+  std::vector<SymbolRange> many_;
 };
 
 }  // namespace iotlint::automata::detail
