@@ -27,10 +27,9 @@ namespace {
 
 constexpr std::size_t kMaxSyntaxErrors = 25;
 
-std::string shorten(std::string_view text) {
-  constexpr std::size_t kMax = 24;
-  if (text.size() <= kMax) return std::string(text);
-  std::size_t cut = kMax;
+std::string shorten(std::string_view text, std::size_t max = 24) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;  // whole code points
   return std::string(text.substr(0, cut)) + "...";
 }
@@ -161,6 +160,13 @@ class JsonErrorStrategy : public antlr4::DefaultErrorStrategy {
 
  private:
   void report(antlr4::Parser* parser, const antlr4::Token* token) {
+    // The separator rule's empty alternative (a missing comma) makes `,` look expected after a
+    // comma; a second comma in a row deserves its own words.
+    const antlr4::Token* previous = parser->getTokenStream()->LT(-1);
+    if (token != nullptr && previous != nullptr && token->getText() == "," && previous->getText() == ",") {
+      context_.parserError(context_.rangeOf(token), "two commas in a row; remove one");
+      return;
+    }
     context_.parserError(context_.rangeOf(token),
                          fmt::format("expected {}, found {}",
                                      describeExpected(parser->getExpectedTokens(), parser->getVocabulary()),
@@ -236,19 +242,30 @@ class TreeBuilder {
     }
   }
 
-  void reportSeparators(const std::vector<PolicyJsonParser::SeparatorContext*>& separators, std::string_view what) {
-    for (auto* separator : separators) {
-      if (separator->children.empty()) {
-        const SourceRange at = context_.rangeOf(separator->getStart());
-        context_.syntaxError({at.begin, at.begin}, fmt::format("missing `,` between {}", what));
+  /// Separator i stands between elements i and i+1; an empty one is a missing comma, reported
+  /// right after element i, where the comma belongs.
+  template <typename Element>
+  void reportSeparators(const std::vector<PolicyJsonParser::SeparatorContext*>& separators,
+                        const std::vector<Element*>& elements, std::string_view what) {
+    for (std::size_t i = 0; i < separators.size() && i < elements.size(); ++i) {
+      if (separators[i]->children.empty()) {
+        const std::uint32_t at = context_.rangeOf(elements[i]).end;
+        context_.syntaxError({at, at}, fmt::format("missing `,` between {}", what));
       }
     }
+  }
+
+  static JsonMember* findMember(JsonValue& object, std::string_view key) {
+    for (auto& member : object.members) {
+      if (member.key.value == key) return &member;
+    }
+    return nullptr;
   }
 
   void buildObject(PolicyJsonParser::ObjectContext* object, JsonValue& result) {
     result.kind = JsonValue::Kind::kObject;
     if (object == nullptr) return;
-    reportSeparators(object->separator(), "members");
+    reportSeparators(object->separator(), object->member(), "members");
     if (object->trailingComma != nullptr) {
       context_.syntaxError(context_.rangeOf(object->trailingComma), "trailing comma after the last member of an object");
     }
@@ -257,11 +274,15 @@ class TreeBuilder {
       built.key = buildKey(member->key());
       if (member->value() == nullptr) continue;
       built.value = build(member->value());
-      if (const JsonMember* previous = result.find(built.key.value)) {
+      // JSON parsers disagree on duplicates; the common choice, and the one iotlint analyses, is the
+      // last value, so the finding points at the earlier key whose value is ignored.
+      if (JsonMember* previous = findMember(result, built.key.value)) {
         context_.diagnostics()
-            .report(RuleId::kDuplicateKey, context_.file(), built.key.range,
-                    fmt::format("duplicate key `{}`; only one of the values takes effect", shorten(built.key.value)))
-            .note(previous->key.range, "first defined here");
+            .report(RuleId::kDuplicateKey, context_.file(), previous->key.range,
+                    fmt::format("duplicate key `{}`; this value is ignored in favour of the later one",
+                                shorten(built.key.value, 64)))
+            .note(built.key.range, "the value iotlint analyses is here");
+        *previous = std::move(built);
         continue;
       }
       result.members.push_back(std::move(built));
@@ -290,7 +311,7 @@ class TreeBuilder {
   void buildArray(PolicyJsonParser::ArrayContext* array, JsonValue& result) {
     result.kind = JsonValue::Kind::kArray;
     if (array == nullptr) return;
-    reportSeparators(array->separator(), "array elements");
+    reportSeparators(array->separator(), array->value(), "array elements");
     if (array->trailingComma != nullptr) {
       context_.syntaxError(context_.rangeOf(array->trailingComma), "trailing comma after the last element of an array");
     }

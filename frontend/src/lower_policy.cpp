@@ -28,6 +28,23 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
+/// Levenshtein distance, for "did you mean" hints on element names.
+std::size_t editDistanceIgnoringCase(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0U : 1U)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 /// The opening brace of an object: where "missing element" diagnostics point.
 SourceRange openingOf(const JsonValue& value) { return {value.range.begin, value.range.begin + 1}; }
 
@@ -82,6 +99,11 @@ class Lowering {
   template <std::size_t N>
   void reportUnknown(const JsonMember& member, const std::array<std::string_view, N>& known, std::string_view where) {
     for (std::string_view name : known) {
+      if (!equalsIgnoringCase(name, member.key.value) && editDistanceIgnoringCase(name, member.key.value) <= 2) {
+        report(RuleId::kUnknownElement, member.key.range,
+               fmt::format("unknown element `{}` in {}; did you mean `{}`?", member.key.value, where, name));
+        return;
+      }
       if (equalsIgnoringCase(name, member.key.value)) {
         report(RuleId::kUnknownElement, member.key.range,
                fmt::format("unknown element `{}` in {}; element names are case-sensitive: did you mean `{}`?",
@@ -130,7 +152,8 @@ class Lowering {
       policy.version = ir::PolicyVersion::kV2008;
     } else {
       report(RuleId::kUnknownVersion, member.value.range,
-             fmt::format("unknown policy version `{}`; use \"2012-10-17\"", text));
+             text.empty() ? std::string("`Version` is empty; use \"2012-10-17\"")
+                          : fmt::format("unknown policy version `{}`; use \"2012-10-17\"", text));
     }
   }
 
@@ -144,7 +167,8 @@ class Lowering {
     }
     if (value.kind != JsonValue::Kind::kArray) {
       report(RuleId::kWrongValueType, value.range,
-             fmt::format("`Statement` is {}; it must be an array of statement objects", kindName(value.kind)));
+             fmt::format("`Statement` is {}; it must be an array of statement objects, or one statement object",
+                         kindName(value.kind)));
       return;
     }
     if (value.elements.empty()) {
@@ -304,9 +328,16 @@ class Lowering {
              fmt::format("resource `{}` is not an ARN; write `arn:aws:iot:REGION:ACCOUNT:TYPE/NAME` or `*`", text));
       return;
     }
+    // Colons inside `${...}` (as in `${iot:ClientId}`) do not separate ARN parts.
     std::array<std::size_t, 5> colons{};
     std::size_t found = 0;
+    bool in_variable = false;
     for (std::size_t i = 0; i < text.size() && found < colons.size(); ++i) {
+      if (text.compare(i, 2, "${") == 0) in_variable = true;
+      if (in_variable) {
+        in_variable = text[i] != '}';
+        continue;
+      }
       if (text[i] == ':') colons[found++] = i;
     }
     if (found < colons.size()) {

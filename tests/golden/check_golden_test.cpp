@@ -38,7 +38,7 @@ std::filesystem::path inputOf(const std::filesystem::path& expected) {
 }
 
 std::string maskVersion(std::string output) {
-  static const std::regex kVersion(R"("(version|semanticVersion)": "[0-9]+\.[0-9]+\.[0-9]+[^"]*")");
+  static const std::regex kVersion(R"re("(version|semanticVersion)": "[0-9]+\.[0-9]+\.[0-9]+[^"]*")re");
   return std::regex_replace(output, kVersion, "\"$1\": \"<version>\"");
 }
 

@@ -136,10 +136,10 @@ TEST(ParsePolicy, StructuralProblemsKeepTheRestAnalysable) {
 
 TEST(ParsePolicy, SyntaxErrorsAreAllReportedAndStopLowering) {
   const Parsed p = parse("{\"Version\": \"2012-10-17\" \"Statement\": [1 2,], 'x': y, }\n// note\n");
-  // Missing commas, a trailing comma in the array and in the object, single quotes, a bare word,
+  // Missing commas (reported where the comma belongs), a trailing comma in the array and in the object, single quotes, a bare word,
   // a comment; then, from lowering, the numbers in `Statement` and the unknown element `x`.
   EXPECT_EQ(p.summary(),
-            "1:26 IL100\n1:40 IL115\n1:42 IL100\n1:42 IL115\n1:43 IL100\n1:47 IL100\n1:47 IL111\n1:52 IL100\n"
+            "1:25 IL100\n1:40 IL115\n1:41 IL100\n1:42 IL115\n1:43 IL100\n1:47 IL100\n1:47 IL111\n1:52 IL100\n"
             "1:53 IL100\n2:1 IL100\n");
   EXPECT_TRUE(p.policy);  // every mistake above is one the grammar recovers from exactly
   const Parsed broken = parse("{\"Version\": }");
