@@ -151,14 +151,16 @@ int displayWidth(char32_t c) {
 std::string sanitizeForTerminal(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20U && c != '\t') || byte == 0x7FU) {
+  forEachCodePoint(text, [&](std::size_t offset, std::size_t length) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    // Control characters could drive the terminal, and bytes that are not UTF-8 would make the
+    // report itself invalid UTF-8: both are shown as U+FFFD, one column each.
+    if ((byte < 0x20U && byte != '\t') || byte == 0x7FU || (length == 1 && byte >= 0x80U)) {
       out += "\xEF\xBF\xBD";
     } else {
-      out.push_back(c);
+      out.append(text.substr(offset, length));
     }
-  }
+  });
   return out;
 }
 

@@ -35,14 +35,33 @@ std::string markerLine(std::string_view line, std::size_t begin, std::size_t end
   return marker;
 }
 
+bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+/// Long lines (a minified policy, a binary file) are shown as a window around the range, so a
+/// finding never prints megabytes; "..." marks what was cut.
+constexpr std::size_t kMaxSnippetBytes = 160;
+constexpr std::size_t kContextBeforeRange = 60;
+
 void writeSnippet(std::ostream& out, const ir::SourceFile& file, ir::SourceRange range) {
   const auto begin = file.position(range.begin);
   const auto end = file.position(std::max(range.begin, range.end));
   const std::string_view line = file.lineText(begin.line);
-  const std::size_t begin_byte = std::min<std::size_t>(begin.column_bytes - 1, line.size());
-  const std::size_t end_byte =
+  std::size_t begin_byte = std::min<std::size_t>(begin.column_bytes - 1, line.size());
+  std::size_t end_byte =
       end.line == begin.line ? std::clamp<std::size_t>(end.column_bytes - 1, begin_byte, line.size()) : line.size();
-  out << detail::sanitizeForTerminal(line) << '\n' << markerLine(line, begin_byte, end_byte) << '\n';
+
+  std::string shown(line);
+  if (line.size() > kMaxSnippetBytes) {
+    std::size_t start = begin_byte > kContextBeforeRange ? begin_byte - kContextBeforeRange : 0;
+    while (start > 0 && isContinuationByte(line[start])) --start;
+    std::size_t stop = std::min(line.size(), start + kMaxSnippetBytes);
+    while (stop < line.size() && isContinuationByte(line[stop])) ++stop;
+    const std::string prefix = start > 0 ? "..." : "";
+    shown = prefix + std::string(line.substr(start, stop - start)) + (stop < line.size() ? "..." : "");
+    begin_byte = begin_byte - start + prefix.size();
+    end_byte = std::min(end_byte, stop) - start + prefix.size();
+  }
+  out << detail::sanitizeForTerminal(shown) << '\n' << markerLine(shown, begin_byte, end_byte) << '\n';
 }
 
 void writeLocated(std::ostream& out, const ir::SourceFile* file, ir::SourceRange range, ir::Level level,

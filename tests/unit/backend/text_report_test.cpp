@@ -152,5 +152,20 @@ TEST(TextReport, ControlCharactersDoNotReachTheTerminal) {
 
 TEST(TextReport, EmptyInputWritesNothing) { EXPECT_EQ(render({}), ""); }
 
+TEST(TextReport, LongLinesAreShownAsAWindowAroundTheRange) {
+  const std::string line = std::string(300, 'a') + "XY" + std::string(300, 'b');
+  const ir::SourceFile file("long.json", line);
+  const std::string text =
+      render({diagnostic(ir::RuleId::kJsonSyntax, &file, {300, 302}, "here")});
+  const std::string shown = "..." + std::string(60, 'a') + "XY" + std::string(98, 'b') + "...";
+  EXPECT_EQ(text, "long.json:1:301: error: here [IL100]\n" + shown + "\n" + spaces(63) + "^~\n");
+}
+
+TEST(TextReport, InvalidUtf8InTheSourceLineIsReplaced) {
+  const ir::SourceFile file("bad.json", "{\"a\": \"\xFF\"}");
+  EXPECT_EQ(render({diagnostic(ir::RuleId::kInvalidUtf8, &file, {7, 8}, "bad byte")}),
+            "bad.json:1:8: error: bad byte [IL101]\n{\"a\": \"\xEF\xBF\xBD\"}\n" + spaces(7) + "^\n");
+}
+
 }  // namespace
 }  // namespace iotlint::backend
