@@ -47,6 +47,30 @@ std::string absoluteFolder(const std::string& folder) {
   return path.lexically_normal().string();
 }
 
+/// Everything iotlint learned from one file: the file itself (diagnostics point into it), and
+/// what was reported, or why the file could not be read.
+struct FileResult {
+  std::unique_ptr<ir::SourceFile> file;
+  std::vector<ir::Diagnostic> diagnostics;
+  std::string error;
+};
+
+/// Reads, parses and analyses one file. Independent of every other file.
+FileResult analyzeFile(const std::string& path, const frontend::ParseLimits& limits,
+                       const passes::AnalysisOptions& analysis) {
+  FileResult result;
+  std::optional<std::string> contents = readFile(path, limits.max_file_bytes, result.error);
+  if (!contents) return result;
+  result.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
+  ir::DiagnosticEngine diagnostics;
+  if (std::optional<ir::Policy> policy = frontend::parsePolicy(*result.file, diagnostics, limits)) {
+    policy->name = std::filesystem::path(path).stem().string();
+    passes::analyzePolicy(*policy, analysis, diagnostics);
+  }
+  result.diagnostics = diagnostics.take();
+  return result;
+}
+
 }  // namespace
 
 int runCheck(const CheckOptions& options) {
@@ -72,23 +96,16 @@ int runCheck(const CheckOptions& options) {
   std::vector<std::unique_ptr<ir::SourceFile>> files;
   std::vector<ir::Diagnostic> findings;
   for (const std::string& path : inputs.files) {
-    std::string error;
-    std::optional<std::string> contents = readFile(path, limits.max_file_bytes, error);
-    if (!contents) {
-      std::cerr << "iotlint: " << path << ": " << error << "\n";
+    FileResult result = analyzeFile(path, limits, analysis);
+    if (!result.error.empty()) {
+      std::cerr << "iotlint: " << path << ": " << result.error << "\n";
       trouble = true;
       continue;
     }
-    files.push_back(std::make_unique<ir::SourceFile>(path, std::move(*contents)));
-    const ir::SourceFile& file = *files.back();
-    ir::DiagnosticEngine diagnostics;
-    if (std::optional<ir::Policy> policy = frontend::parsePolicy(file, diagnostics, limits)) {
-      policy->name = std::filesystem::path(path).stem().string();
-      passes::analyzePolicy(*policy, analysis, diagnostics);
-    }
-    for (ir::Diagnostic& diagnostic : diagnostics.take()) {
+    for (ir::Diagnostic& diagnostic : result.diagnostics) {
       if (filter.keeps(diagnostic.rule)) findings.push_back(std::move(diagnostic));
     }
+    files.push_back(std::move(result.file));
   }
   ir::sortDiagnostics(findings);
 
