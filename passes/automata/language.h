@@ -19,17 +19,21 @@
 // COST MODEL AND LIMITS
 //
 // A Language is an epsilon-free NFA whose edges carry symbol classes (sorted ranges over
-// [0, 2^32)), so tokens never make the alphabet large. Union, concat and plus are linear;
-// intersection is a product of reachable state pairs (at most |A|·|B|); isEmpty is O(1) (every
-// automaton is kept trimmed); shortestMember and contains are linear in the automaton. Only
-// minus, isSubsetOf and complement determinise, and only the right-hand operand, lazily: subsets
-// of B are built as they are met alongside A (see determinize.cpp), with exact reductions for
-// globs. Worst cases are still exponential (the complement of `*a??????????` needs 2^11 states),
-// so each operation is capped: more than kMaxDeterminisedStates subsets, or more than
-// kMaxProductStates states in any product, throws LanguageTooComplex. No operation ever returns an
-// approximation.
+// [0, 2^32)), so tokens never make the alphabet large; a difference A \ B is kept symbolic as the
+// pair (A, B). Union (unionOf), concat and plus are linear; unionOf also shares the common prefix
+// of its parts. Intersection is a product of reachable state pairs (at most |A|·|B|); with
+// differences it uses (P \ N) ∩ Q = (P ∩ Q) \ N. minus() is O(1). isEmpty, isSubsetOf and
+// shortestMember on differences search the product of the positive NFA with the lazily built
+// subset automaton of the negative one, stop at the first witness, and prune by antichains.
+// complement() and any operation that needs one automaton for a difference (unite, concat, plus,
+// topicsMatchedByFilters, stateCount) determinise, lazily and with exact reductions for globs, and
+// the result is minimised for complement(). Worst cases are still exponential (the complement of
+// `*a??????????` needs 2^11 states), so each operation is capped: more than kMaxDeterminisedStates
+// subsets, or more than kMaxProductStates states in any product or search, throws
+// LanguageTooComplex. No operation ever returns an approximation.
 //
 // Unite many languages with unionOf() rather than folding unite(), which copies O(k²) states.
+// Intersect with the narrow language BEFORE uniting differences, where the question allows it.
 #pragma once
 
 #include <cstdint>
@@ -97,9 +101,11 @@ class Language {
   /// The union of all `parts` (none() if empty), in time linear in their total size.
   static Language unionOf(std::span<const Language> parts);
 
+  /// Materialises differences (may throw LanguageTooComplex).
   Language unite(const Language& other) const;
   Language intersect(const Language& other) const;
-  /// May throw LanguageTooComplex (determinises `other` lazily).
+  /// O(1) unless `other` is itself a difference (then `other` is materialised, which may throw
+  /// LanguageTooComplex).
   Language minus(const Language& other) const;
   /// May throw LanguageTooComplex (determinises this language).
   Language complement() const;
@@ -107,8 +113,9 @@ class Language {
   /// One or more repetitions.
   Language plus() const;
 
+  /// O(1) for plain languages; a search (cached) for differences. May throw LanguageTooComplex.
   bool isEmpty() const;
-  /// Emptiness of this \ other, with early exit. May throw LanguageTooComplex.
+  /// An emptiness search on this \ other, with early exit. May throw LanguageTooComplex.
   bool isSubsetOf(const Language& other) const;
   bool contains(std::span<const Symbol> word) const;
   bool containsText(std::string_view text) const;
@@ -126,7 +133,8 @@ class Language {
   /// that wildcard-led filters skip `$` topics is NOT applied (AWS reserved topics are matched).
   Language topicsMatchedByFilters() const;
 
-  /// Number of states of the internal automaton (for benchmarks and tests).
+  /// Number of states of the internal automaton (for benchmarks and tests). Materialises a
+  /// difference (may throw LanguageTooComplex).
   std::size_t stateCount() const;
 
   struct Impl;

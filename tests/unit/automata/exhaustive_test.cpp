@@ -95,22 +95,31 @@ void checkLanguage(const Language& lang, const std::vector<char>& expected,
 }
 
 TEST(Exhaustive, GlobMembershipMatchesReference) {
-  // Up to 5 atoms with the default semantics; up to 4 with `?` also matching the token.
+  // Every glob up to 4 atoms under both semantics of `?`, plus a seeded sample of 5-atom globs
+  // (all 3,906 take too long under the sanitizers; the fuzzer covers longer globs).
+  std::vector<std::string> spellings = allGlobSpellings(kGlobAtoms, 4);
+  const std::vector<std::string> five = allGlobSpellings(kGlobAtoms, 5);
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::size_t> pick(spellings.size(), five.size() - 1);
+  for (int i = 0; i < 600; ++i) spellings.push_back(five[pick(rng)]);
   std::size_t checked = 0;
   for (const GlobSemantics& semantics : {GlobSemantics{}, GlobSemantics{{kT}}}) {
-    const std::size_t max_atoms = semantics.any_one_also_matches.empty() ? 5 : 4;
-    for (const std::string& spelling : allGlobSpellings(kGlobAtoms, max_atoms)) {
+    for (const std::string& spelling : spellings) {
       const Case c = makeCase(spelling, semantics);
       checkLanguage(c.language, c.member, [&](const Word& w) { return c.ref(w); }, spelling);
       if (HasFatalFailure()) return;
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 3906u + 781u);
+  EXPECT_EQ(checked, 2u * (781u + 600u));
 }
 
 TEST(Exhaustive, ComplementMatchesDefinition) {
-  for (const std::string& spelling : allGlobSpellings(kGlobAtoms, 4)) {
+  // Every glob up to 3 atoms, plus every third 4-atom glob.
+  std::vector<std::string> spellings = allGlobSpellings(kGlobAtoms, 3);
+  const std::vector<std::string> four = allGlobSpellings(kGlobAtoms, 4);
+  for (std::size_t i = spellings.size(); i < four.size(); i += 3) spellings.push_back(four[i]);
+  for (const std::string& spelling : spellings) {
     const Case c = makeCase(spelling);
     std::vector<char> expected;
     for (char m : c.member) expected.push_back(m ? 0 : 1);
@@ -135,7 +144,7 @@ std::vector<std::pair<std::string, std::string>> globPairs() {
   const std::vector<std::string> big = allGlobSpellings(kGlobAtoms, 5);
   std::mt19937 rng(20261128);
   std::uniform_int_distribution<std::size_t> pick(small.size(), big.size() - 1);
-  for (int i = 0; i < 700; ++i) pairs.emplace_back(big[pick(rng)], big[pick(rng)]);
+  for (int i = 0; i < 300; ++i) pairs.emplace_back(big[pick(rng)], big[pick(rng)]);
   return pairs;
 }
 
@@ -193,7 +202,8 @@ TEST(Exhaustive, ConcatAndPlusMatchDefinitions) {
     std::vector<char> expected_plus;
     for (const Word& w : ws) expected_plus.push_back(in_plus(w) ? 1 : 0);
     checkLanguage(a.language.plus(), expected_plus, in_plus, sa + "+");
-    for (const std::string& sb : globs) {
+    for (std::size_t j = 0; j < globs.size(); j += 2) {
+      const std::string& sb = globs[j];
       const Case b = makeCase(sb);
       auto in_concat = [&](const Word& w) {
         for (std::size_t k = 0; k <= w.size(); ++k) {

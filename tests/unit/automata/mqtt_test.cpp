@@ -39,7 +39,7 @@ TEST(MqttReference, AwsDocumentationExamples) {
 TEST(MqttReference, CandidateFiltersAreExactlyTheMatchingFilters) {
   const std::vector<Symbol> filter_alphabet = {'#', '+', '/', 'a', kT};
   const std::vector<Symbol> topic_alphabet = {'/', 'a', kT};
-  const auto filters = allStrings(filter_alphabet, 6);
+  const auto filters = allStrings(filter_alphabet, 5);
   for (const Word& topic : allStrings(topic_alphabet, 3)) {
     std::vector<Word> candidates = reference::mqttFiltersMatching(topic);
     std::sort(candidates.begin(), candidates.end());
@@ -102,8 +102,15 @@ TEST(TopicsMatchedByFilters, GlobOfFiltersReachesEveryTopicBelow) {
 // t ∈ topics(L(g)) iff some filter that matches t (the reference's finite candidate list) is
 // matched by g (reference glob matcher).
 TEST(TopicsMatchedByFilters, ExhaustiveAgainstReference) {
-  const std::vector<Symbol> alphabet = {'#', '+', '/', 'a', kT};
-  const auto topics = allStrings(alphabet, 4);
+  // Topics over `/ a T` up to length 4, plus every string up to length 2 holding `+` or `#`
+  // (never topics).
+  const std::vector<Symbol> alphabet = {'/', 'a', kT};
+  auto topics = allStrings(alphabet, 4);
+  for (const Word& w : allStrings(std::vector<Symbol>{'#', '+', '/', 'a', kT}, 2)) {
+    if (std::count(w.begin(), w.end(), Symbol{'#'}) + std::count(w.begin(), w.end(), Symbol{'+'}) > 0) {
+      topics.push_back(w);
+    }
+  }
   std::vector<std::vector<Word>> candidates;
   for (const Word& t : topics) candidates.push_back(reference::mqttFiltersMatching(t));
   std::size_t checked = 0;
@@ -129,7 +136,7 @@ TEST(TopicsMatchedByFilters, ExhaustiveAgainstReference) {
       ASSERT_TRUE(expected(reference::mqttFiltersMatching(*w))) << spelling << " witness " << show(*w);
     }
   }
-  EXPECT_GT(checked, 2'000'000u);
+  EXPECT_GT(checked, 300'000u);
 }
 
 TEST(TopicsMatchedByFilters, UnionOfFilterGlobsWithTokens) {
