@@ -80,16 +80,9 @@ struct ClientIdScenario {
   Language may = Language::everything();
 };
 
-Language uniteAll(std::vector<Language> languages) {
-  if (languages.empty()) return Language::none();
-  // Balanced pairwise union keeps intermediate automata small.
-  while (languages.size() > 1) {
-    std::vector<Language> next;
-    for (std::size_t i = 0; i + 1 < languages.size(); i += 2) next.push_back(languages[i].unite(languages[i + 1]));
-    if (languages.size() % 2 == 1) next.push_back(languages.back());
-    languages = std::move(next);
-  }
-  return languages.front();
+Language uniteAll(const std::vector<Language>& languages) {
+  if (languages.size() == 1) return languages.front();
+  return Language::unionOf(languages);  // linear in the total size, shares common prefixes
 }
 
 /// Builds and caches the languages of statements for one policy.
@@ -278,7 +271,7 @@ std::vector<ClientIdScenario> scenariosFor(const VariablesResult& variables, con
       return scenarios;
     }
     case ClientIdResult::Binding::kBounded:
-      return {ClientIdScenario{std::nullopt, client_id.grant}};
+      return {ClientIdScenario{std::nullopt, client_id.may_bound}};
   }
   return {ClientIdScenario{}};
 }
@@ -323,14 +316,23 @@ ClientIdResult runBindClientId(AnalysisManager& manager) {
       denied.push_back(grant.total);
     }
   }
-  const Language grant = uniteAll(allowed).minus(uniteAll(denied));
+  const Language allowed_union = uniteAll(allowed);
+  const Language grant = denied.empty() ? allowed_union : allowed_union.minus(uniteAll(denied));
   // No Connect grant in this document: another policy connects the device; the id is free.
-  if (grant.isEmpty() || grant.complement().isEmpty()) {
+  // (Inclusion tests keep the difference lazy; complement() would materialise it.)
+  if (grant.isEmpty() || Language::everything().isSubsetOf(grant)) {
     result.binding = ClientIdResult::Binding::kFree;
     result.grant = Language::everything();
+    result.may_bound = Language::everything();
     return result;
   }
   result.grant = grant;
+  // The may-bound drops the Deny part: an over-approximation that never needs the (possibly
+  // exponential) automaton of the difference when it is spliced into other resources.
+  // Splicing a big automaton into every resource that uses `${iot:ClientId}` would copy it each
+  // time; past a small size, `*` (any string) is the cheaper sound bound.
+  constexpr std::size_t kMaxSplicedStates = 64;
+  result.may_bound = allowed_union.stateCount() <= kMaxSplicedStates ? allowed_union : Language::everything();
   constexpr std::size_t kMaxValues = 8;
   Language rest = grant;
   while (result.values.size() < kMaxValues) {
@@ -405,6 +407,7 @@ CoverageResult runCoverage(AnalysisManager& manager) {
       result.actions.push_back(std::move(coverage));
       continue;
     }
+    try {
     const std::size_t scenario_count = connect ? 1 : scenarios.size();
     std::vector<Language> effective_parts;
     std::vector<Language> allowed_parts;
@@ -443,9 +446,24 @@ CoverageResult runCoverage(AnalysisManager& manager) {
       allowed_parts.push_back(allowed);
       denied_parts.push_back(denied);
     }
-    coverage.allowed = uniteAll(std::move(allowed_parts));
-    coverage.denied = uniteAll(std::move(denied_parts));
-    coverage.effective = uniteAll(std::move(effective_parts));
+    coverage.allowed = uniteAll(allowed_parts);
+    coverage.denied = uniteAll(denied_parts);
+    const bool deny_depends_on_client_id = std::any_of(deny_statements.begin(), deny_statements.end(), [&](std::size_t s) {
+      for (const auto& resource : variables.statements[s].resources) {
+        for (const auto& use : resource.variables) {
+          if (use.classification.kind == VariableKind::kClientId) return true;
+        }
+      }
+      return false;
+    });
+    if (deny_statements.empty()) {
+      coverage.effective = coverage.allowed;
+    } else if (effective_parts.size() == 1 || !deny_depends_on_client_id) {
+      // union_s (A_s - D) = (union_s A_s) - D: keeps the difference lazy (see language.h).
+      coverage.effective = coverage.allowed.minus(denied_parts.front());
+    } else {
+      coverage.effective = uniteAll(std::move(effective_parts));
+    }
     const auto makePieces = [&](auto& parts, std::vector<GrantPiece>& out) {
       for (auto& [where, languages] : parts) {
         const auto& statement = policy.statements[where.first];
@@ -461,6 +479,12 @@ CoverageResult runCoverage(AnalysisManager& manager) {
     };
     makePieces(allow_piece_parts, coverage.allow_pieces);
     makePieces(deny_piece_parts, coverage.deny_pieces);
+    } catch (const automata::LanguageTooComplex&) {
+      // Sound fallback: the action may grant anything; checks say "too complex" instead of guessing.
+      coverage.too_complex = true;
+      coverage.allowed = Language::everything();
+      coverage.effective = Language::everything();
+    }
     computed.emplace(std::move(key), result.actions.size());
     result.actions.push_back(std::move(coverage));
   }
@@ -471,7 +495,7 @@ std::string dumpCoverage(const CoverageResult& result, const ir::Policy& policy)
   std::string out = "coverage\n";
   for (const auto& coverage : result.actions) {
     if (coverage.allow_pieces.empty() && coverage.deny_pieces.empty()) continue;
-    out += fmt::format("  {}\n", actionName(coverage.action));
+    out += fmt::format("  {}{}\n", actionName(coverage.action), coverage.too_complex ? " (too complex: assumed to grant everything)" : "");
     out += fmt::format("    allowed: {}\n", describe(coverage.allowed, result.tokens));
     if (!coverage.deny_pieces.empty()) out += fmt::format("    denied: {}\n", describe(coverage.denied, result.tokens));
     out += fmt::format("    effective: {}\n", describe(coverage.effective, result.tokens));

@@ -45,6 +45,9 @@ struct ActionCoverage {
   automata::Language effective = automata::Language::none();  ///< what remains granted
   std::vector<GrantPiece> allow_pieces;
   std::vector<GrantPiece> deny_pieces;
+  /// The automata exceeded their limits (automata::LanguageTooComplex): `effective` is then
+  /// `everything`, a sound over-approximation, and checks should say so rather than guess.
+  bool too_complex = false;
 };
 
 /// A concrete member of a grant, with the statements it comes from.

@@ -144,10 +144,10 @@ VariablesResult runResolveVariables(AnalysisManager& manager) {
         if (cls.kind == VariableKind::kClientId && !connect_only) result.uses_client_id_outside_connect = true;
         if (cls.kind == VariableKind::kUnknown) {
           resolvable = false;
-          reportUnknown(use, fmt::format("this resource matches nothing ({} {})",
-                                         statement.not_resource ? "the NotResource entry excludes" : "the statement " +
-                                             std::string(effectVerb(statement.effect)),
-                                         "nothing with it"));
+          reportUnknown(use, statement.not_resource
+                                 ? std::string_view("this NotResource entry excludes nothing")
+                                 : (statement.effect == ir::Effect::kAllow ? std::string_view("this resource grants nothing")
+                                                                           : std::string_view("this resource denies nothing")));
           continue;
         }
         std::string why;
@@ -218,7 +218,7 @@ std::string dumpResolveVariables(const VariablesResult& result, const ir::Policy
     }
   }
   out += "  tokens:";
-  for (auto symbol : result.tokens.allTokens()) out += " " + result.tokens.render(symbol);
+  for (auto symbol : result.tokens.allTokens()) out += fmt::format(" {}", result.tokens.render(symbol));
   out += "\n";
   return out;
 }

@@ -66,6 +66,8 @@ struct ClientIdResult {
   };
   Binding binding = Binding::kFree;
   automata::Language grant = automata::Language::everything();  ///< effective Connect grant
+  /// What `${iot:ClientId}` may be in Allow resources: the Allow part of the Connect grant.
+  automata::Language may_bound = automata::Language::everything();
   std::vector<std::vector<automata::Symbol>> values;            ///< for kFinite
   std::vector<std::uint32_t> connect_statements;  ///< statements whose Allow grants Connect
 };
