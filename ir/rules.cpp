@@ -27,10 +27,12 @@ constexpr std::string_view documentationOf(std::string_view id) {
   return {};
 }
 
+constexpr Level kNote = Level::kNote;
 constexpr Level kError = Level::kError;
 constexpr Level kWarning = Level::kWarning;
 constexpr Fixability kNever = Fixability::kNever;
 constexpr Fixability kSometimes = Fixability::kSometimes;
+constexpr Fixability kAlways = Fixability::kAlways;
 
 const std::array kRules = {
 #define RULE(enumerator, id, name, level, security_severity, precision, fixable, summary) \
