@@ -24,8 +24,10 @@
 // Σ*·rest. So in a subset of NFA states, every state of a chain that lies before an active `*`
 // state of the same chain is redundant. The determiniser drops them, which turns the subset
 // construction for a glob from "sets of positions" into "(last `*` reached, positions after it)".
-// The facts survive union, concatenation and plus (each maps L(q) monotonically), so states keep
-// their (chain, rank, star) labels through those; products and complements drop them.
+// The facts survive concatenation and plus (each maps L(q) monotonically), and union (a state
+// that the union's prefix sharing merges with another loses its label; every other state keeps
+// its language), so states keep their (chain, rank, star) labels through those; products,
+// differences and complements drop them.
 #pragma once
 
 #include <cstdint>
