@@ -32,7 +32,7 @@ constexpr Level kError = Level::kError;
 constexpr Level kWarning = Level::kWarning;
 constexpr Fixability kNever = Fixability::kNever;
 constexpr Fixability kSometimes = Fixability::kSometimes;
-constexpr Fixability kAlways = Fixability::kAlways;
+[[maybe_unused]] constexpr Fixability kAlways = Fixability::kAlways;
 
 const std::array kRules = {
 #define RULE(enumerator, id, name, level, security_severity, precision, fixable, summary) \
