@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "passes/checks/check.h"
 #include "passes/pass_manager.h"
 
 namespace iotlint::passes {
@@ -26,6 +27,8 @@ void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir:
       *options.dump_stream << "// -----// IR dump after " << passInfo(id).name << " //----- //\n" << manager.dump(id);
     }
   }
+  const CheckOptions check_options{options.device_topic_layouts, options.render};
+  runChecks(CheckContext{manager, check_options});
 }
 
 }  // namespace iotlint::passes

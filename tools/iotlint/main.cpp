@@ -69,10 +69,11 @@ int main(int argc, char** argv) {
                             "A project topic layout owned by one device, with {thing} for its thing name, "
                             "e.g. devices/{thing}/#; may be repeated")
       ->type_name("LAYOUT");
-  std::string pass_names = "all";
-  for (const std::string& name : iotlint::passes::passNames()) pass_names += ", " + name;
+  std::vector<std::string> pass_names = iotlint::passes::passNames();
+  pass_names.insert(pass_names.begin(), "all");
   check_command->add_option("--print-ir-after", check.print_ir_after,
-                            "Debugging: print what the named pass computed, for each policy (" + pass_names + ")")
+                            "Debugging: print what the named pass computed, for each policy")
+      ->check(CLI::IsMember(pass_names))
       ->type_name("PASS");
 
   std::string rules_format = "text";
