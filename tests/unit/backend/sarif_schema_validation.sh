@@ -4,7 +4,11 @@
 # Exits 77 (ctest: skipped) when a prerequisite is missing.
 set -eu
 sample=$1 out=$2 validate_dir=$3 schema=$4
-skip() { echo "SKIPPED: $*"; exit 77; }
+# In CI (CI=true) a missing validator is a failure: CI must never pass by validating nothing.
+skip() {
+  if [ "${CI:-}" = "true" ]; then echo "FAILED: $* (required in CI)"; exit 1; fi
+  echo "SKIPPED: $*"; exit 77
+}
 command -v node >/dev/null 2>&1 || skip "node is not installed"
 [ -d "$validate_dir/node_modules" ] || skip "no $validate_dir/node_modules (run: npm ci --prefix $validate_dir)"
 [ -f "$schema" ] || skip "no SARIF schema at $schema"
