@@ -29,3 +29,7 @@ done
 "$iotlint" check --format sarif -o "$out/clean.sarif" examples/device-scoped.json
 echo "validating reports for ${#inputs[@]} inputs"
 SARIF_SCHEMA=$schema "$validate_dir/run.sh" "$out/report.sarif" "$out/clean.sarif" "$out/report.json"
+# A second consumer: regions read back with UTF-16 columns, as editors do, must cover the text
+# iotlint says they cover.
+node "$validate_dir/render.js" --check "$out/report.sarif" > "$out/rendered.txt" || { tail -20 "$out/rendered.txt"; exit 1; }
+tail -1 "$out/rendered.txt"
