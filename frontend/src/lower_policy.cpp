@@ -11,6 +11,7 @@
 #include <cctype>
 
 #include "frontend/parse.h"
+#include "frontend/src/input.h"
 #include "frontend/src/json_tree.h"
 
 namespace iotlint::frontend {
@@ -445,6 +446,12 @@ std::optional<ir::Policy> parsePolicy(const ir::SourceFile& file, ir::Diagnostic
   if (!json.root || json.lost_content) return std::nullopt;
   Lowering lowering(file, diagnostics);
   return lowering.lower(*json.root);
+}
+
+std::optional<ir::Policy> lowerPolicyValue(const JsonValue& root, const ir::SourceFile& file,
+                                           ir::DiagnosticEngine& diagnostics) {
+  Lowering lowering(file, diagnostics);
+  return lowering.lower(root);
 }
 
 }  // namespace iotlint::frontend

@@ -55,18 +55,27 @@ struct FileResult {
   std::string error;
 };
 
-/// Reads, parses and analyses one file. Independent of every other file.
-FileResult analyzeFile(const std::string& path, const frontend::ParseLimits& limits,
-                       const passes::AnalysisOptions& analysis) {
+/// How analyzeFile reads files: parse limits, --input-format, and which files were found by
+/// walking a folder (those are skipped silently when they hold no policy).
+struct FileReading {
+  frontend::ParseLimits parse_limits;
+  frontend::InputFormat format = frontend::InputFormat::kAuto;
+  std::set<std::string> walked;
+};
+
+/// Reads, parses and analyses one file: every policy in it. Independent of every other file.
+FileResult analyzeFile(const std::string& path, const FileReading& reading, const passes::AnalysisOptions& analysis) {
   FileResult result;
-  std::optional<std::string> contents = readFile(path, limits.max_file_bytes, result.error);
+  std::optional<std::string> contents = readFile(path, reading.parse_limits.max_file_bytes, result.error);
   if (!contents) return result;
   result.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
   ir::DiagnosticEngine diagnostics;
-  if (std::optional<ir::Policy> policy = frontend::parsePolicy(*result.file, diagnostics, limits)) {
-    policy->name = std::filesystem::path(path).stem().string();
-    passes::analyzePolicy(*policy, analysis, diagnostics);
-  }
+  frontend::InputOptions input;
+  input.format = reading.format;
+  input.named_explicitly = !reading.walked.contains(path);
+  input.limits = reading.parse_limits;
+  frontend::ParsedInput parsed = frontend::parseInput(*result.file, diagnostics, input);
+  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, analysis, diagnostics);
   result.diagnostics = diagnostics.take();
   return result;
 }
@@ -86,7 +95,8 @@ int runCheck(const CheckOptions& options) {
     trouble = trouble || problem.fatal;
   }
 
-  const frontend::ParseLimits limits;
+  // What analyzeFile needs to read each file (named `limits` where the loop below hands it over).
+  const FileReading limits{{}, *frontend::parseInputFormat(options.input_format), inputs.walked};
   passes::AnalysisOptions analysis;
   analysis.device_topic_layouts = options.device_topic_layouts;
   analysis.print_ir_after = options.print_ir_after;

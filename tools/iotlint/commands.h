@@ -18,6 +18,7 @@ inline constexpr int kExitTrouble = 2;
 struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
+  std::string input_format = "auto";  ///< --input-format: auto, policy, cloudformation, terraform, terraform-plan, cli
   std::string output;  ///< empty: standard output
   std::vector<std::string> select;
   std::vector<std::string> ignore;

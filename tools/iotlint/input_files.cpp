@@ -20,7 +20,8 @@ bool isPolicyFileName(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".json";
+  return extension == ".json" || extension == ".yaml" || extension == ".yml" || extension == ".template" ||
+         extension == ".tf";
 }
 
 /// Identity of a folder, through any symbolic links.
@@ -65,7 +66,10 @@ void walkFolder(const fs::path& root, InputSet& inputs) {
     }
     std::sort(files.begin(), files.end());
     std::sort(folders.begin(), folders.end(), std::greater<>());  // popped from the back: ascending
-    for (const auto& file : files) inputs.files.push_back(file.string());
+    for (const auto& file : files) {
+      inputs.files.push_back(file.string());
+      inputs.walked.insert(file.string());
+    }
     // Sub-folders are read after this folder's files, in name order (the stack pops from the back).
     pending.insert(pending.end(), folders.begin(), folders.end());
   }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,12 @@ struct InputProblem {
 struct InputSet {
   std::vector<std::string> files;  ///< in a deterministic order, each once
   std::vector<InputProblem> problems;
+  /// The files found by walking a folder rather than named: one that holds no policy is skipped silently.
+  std::set<std::string> walked;
 };
 
-/// Expands PATH arguments: files as given, folders recursively (`*.json`, sorted by name), following
+/// Expands PATH arguments: files as given, folders recursively (`*.json`, `*.yaml`, `*.yml`,
+/// `*.template`, `*.tf`, sorted by name), following
 /// symbolic links but never entering a folder twice, so link loops end.
 InputSet collectInputs(const std::vector<std::string>& paths);
 

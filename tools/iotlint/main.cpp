@@ -48,12 +48,19 @@ int main(int argc, char** argv) {
   std::vector<std::string> ignore;
   std::string fail_on = "warning";
   bool no_snippets = false;
-  CLI::App* check_command = app.add_subcommand("check", "Analyse policy files and folders (folders: every *.json, recursively)");
+  CLI::App* check_command = app.add_subcommand(
+      "check", "Analyse policy files and folders (folders: every *.json, *.yaml, *.yml, *.template and *.tf, recursively)");
   check_command->add_option("PATH", check.paths, "Policy files and folders to analyse")->required()->type_name("");
   check_command->add_option("--format", check.format, "Report format: text (compiler style), sarif (SARIF 2.1.0) or json")
       ->check(CLI::IsMember({"text", "sarif", "json"}))
       ->type_name("FORMAT")
       ->default_str("text");
+  check_command->add_option("--input-format", check.input_format,
+                            "What the files are: auto (detected from the content), policy, cloudformation, terraform, "
+                            "terraform-plan or cli")
+      ->check(CLI::IsMember({"auto", "policy", "cloudformation", "terraform", "terraform-plan", "cli"}))
+      ->type_name("FORMAT")
+      ->default_str("auto");
   check_command->add_option("-o,--output", check.output, "Write the report to FILE instead of standard output")->type_name("FILE");
   check_command->add_option("--select", select, "Report only these rules (ids or names, comma-separated)")->type_name("RULES");
   check_command->add_option("--ignore", ignore, "Do not report these rules (ids or names, comma-separated)")->type_name("RULES");

@@ -1,0 +1,254 @@
+// frontend/src/detect_format.cpp: which kind of file an input is, and the one path from every
+// kind to lowered policies.
+//
+// Detection reads the content: JSON is classified by its keys (`Statement`, `Resources`,
+// `planned_values`, `policyDocument`, ...), other text is Terraform when it is named `.tf` or
+// reads like HCL, and YAML otherwise. Every reader hands JsonValue documents with file ranges
+// to lowerPolicyValue, so there is one lowering for every format.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "frontend/src/input.h"
+
+namespace iotlint::frontend {
+
+using ir::RuleId;
+
+std::string_view inputFormatName(InputFormat format) {
+  switch (format) {
+    case InputFormat::kAuto: return "auto";
+    case InputFormat::kPolicy: return "policy";
+    case InputFormat::kCloudFormation: return "cloudformation";
+    case InputFormat::kTerraform: return "terraform";
+    case InputFormat::kTerraformPlan: return "terraform-plan";
+    case InputFormat::kCli: return "cli";
+    case InputFormat::kNone: return "none";
+  }
+  return "none";
+}
+
+std::optional<InputFormat> parseInputFormat(std::string_view name) {
+  for (InputFormat format : {InputFormat::kAuto, InputFormat::kPolicy, InputFormat::kCloudFormation, InputFormat::kTerraform,
+                             InputFormat::kTerraformPlan, InputFormat::kCli}) {
+    if (inputFormatName(format) == name) return format;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string extensionOf(const ir::SourceFile& file) {
+  std::string extension = std::filesystem::path(file.path()).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+/// The first character that is not white space (after a BOM), or 0.
+char firstCharacter(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return c;
+  }
+  return 0;
+}
+
+bool looksLikeHcl(std::string_view text) {
+  for (std::string_view word : {"resource \"", "data \"", "variable \"", "provider \"", "module \"", "locals {",
+                                "terraform {", "output \""}) {
+    std::size_t at = 0;
+    while ((at = text.find(word, at)) != std::string_view::npos) {
+      if (at == 0 || text[at - 1] == '\n') return true;
+      at += word.size();
+    }
+  }
+  return false;
+}
+
+bool isCliObject(const JsonValue& value) {
+  return value.kind == JsonValue::Kind::kObject &&
+         (value.find("policyDocument") != nullptr || value.find("policyVersions") != nullptr ||
+          value.find("policyDocuments") != nullptr ||
+          value.find("templateBody") != nullptr || (value.find("policies") != nullptr && value.find("policies")->value.kind == JsonValue::Kind::kArray));
+}
+
+bool isCloudFormation(const JsonValue& value) {
+  // (a fragment of resources without the `Resources` key is recognised too, see isResourceFragment)
+  if (value.kind != JsonValue::Kind::kObject) return false;
+  if (value.find("AWSTemplateFormatVersion") != nullptr) return true;
+  if (const JsonMember* resources = value.find("Resources"); resources != nullptr && resources->value.kind == JsonValue::Kind::kObject) {
+    return true;
+  }
+  if (isResourceFragment(value)) return true;
+  const JsonMember* serverless = value.find("resources");
+  return serverless != nullptr && serverless->value.kind == JsonValue::Kind::kObject &&
+         serverless->value.find("Resources") != nullptr;
+}
+
+bool isTerraformPlan(const JsonValue& value) {
+  return value.kind == JsonValue::Kind::kObject &&
+         (value.find("planned_values") != nullptr || value.find("resource_changes") != nullptr ||
+          (value.find("format_version") != nullptr && value.find("terraform_version") != nullptr));
+}
+
+/// The format of a JSON (or YAML) tree, or kNone.
+InputFormat classify(const JsonValue& root) {
+  if (looksLikePolicy(root)) return InputFormat::kPolicy;
+  if (isCloudFormation(root)) return InputFormat::kCloudFormation;
+  if (isTerraformPlan(root)) return InputFormat::kTerraformPlan;
+  if (isCliObject(root)) return InputFormat::kCli;
+  if (root.kind == JsonValue::Kind::kArray && !root.elements.empty()) {
+    const InputFormat first = classify(root.elements[0]);
+    const bool same = std::all_of(root.elements.begin(), root.elements.end(),
+                                  [&](const JsonValue& element) { return classify(element) == first; });
+    if (same && first != InputFormat::kNone) return first;
+  }
+  return InputFormat::kNone;
+}
+
+/// A named `.json` file that is no known format: read as a policy when it could be one that is
+/// broken (the lowering then says what is wrong), as before formats were detected.
+bool couldBeBrokenPolicy(const JsonValue& root) {
+  if (root.kind != JsonValue::Kind::kObject) return true;
+  if (root.members.empty()) return true;
+  return std::any_of(root.members.begin(), root.members.end(), [](const JsonMember& member) {
+    std::string key = member.key.value;
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return key == "version" || key.starts_with("statement") || key == "effect" || key == "action" || key == "resource";
+  });
+}
+
+class InputReader {
+ public:
+  InputReader(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const InputOptions& options)
+      : file_(file), diagnostics_(diagnostics), options_(options) {}
+
+  ParsedInput read() {
+    const std::string extension = extensionOf(file_);
+    const char first = firstCharacter(file_.contents());
+    InputFormat format = options_.format;
+    const bool json_text = first == '{' || first == '[' || (first == 0 && extension == ".json");
+    if (format == InputFormat::kTerraform || (format == InputFormat::kAuto && !json_text &&
+                                              (extension == ".tf" || looksLikeHcl(file_.contents())))) {
+      return finish(InputFormat::kTerraform, readTerraform(file_, diagnostics_, options_.limits));
+    }
+    if (json_text || extension == ".json" || format == InputFormat::kPolicy || format == InputFormat::kTerraformPlan ||
+        format == InputFormat::kCli) {
+      return readJson(format, extension);
+    }
+    return readYaml(format);
+  }
+
+ private:
+  ParsedInput readJson(InputFormat format, const std::string& extension) {
+    ir::DiagnosticEngine parse_diagnostics;
+    JsonParseResult json = parseJson(file_, parse_diagnostics, options_.limits);
+    if (!json.root || json.lost_content) {
+      // Broken JSON: the syntax errors are the findings, whatever the file was meant to be.
+      diagnostics_.append(parse_diagnostics.take());
+      return {format == InputFormat::kAuto ? InputFormat::kPolicy : format, {}};
+    }
+    if (format == InputFormat::kAuto) {
+      format = classify(*json.root);
+      if (format == InputFormat::kNone && options_.named_explicitly && extension == ".json" && couldBeBrokenPolicy(*json.root)) {
+        format = InputFormat::kPolicy;
+      }
+    }
+    if (format == InputFormat::kNone) return finish(format, {});
+    diagnostics_.append(parse_diagnostics.take());
+    return fromTree(format, *json.root, options_.format == InputFormat::kAuto);
+  }
+
+  ParsedInput readYaml(InputFormat format) {
+    std::optional<JsonValue> root = parseYaml(file_, diagnostics_, format != InputFormat::kAuto || options_.named_explicitly);
+    if (!root) return finish(format == InputFormat::kAuto ? InputFormat::kNone : format, {}, /*reported=*/true);
+    if (format == InputFormat::kAuto) format = classify(*root);
+    if (format == InputFormat::kNone) return finish(format, {});
+    return fromTree(format, *root, false);
+  }
+
+  ParsedInput fromTree(InputFormat format, const JsonValue& root, bool arrays_of_documents) {
+    FoundPolicies found;
+    const auto each = [&](auto&& read) {
+      if (root.kind == JsonValue::Kind::kArray && format != InputFormat::kPolicy) {
+        for (const JsonValue& element : root.elements) {
+          FoundPolicies part = read(element);
+          found.recognised = found.recognised || part.recognised;
+          for (FoundPolicy& policy : part.policies) found.policies.push_back(std::move(policy));
+        }
+      } else {
+        found = read(root);
+      }
+    };
+    switch (format) {
+      case InputFormat::kPolicy:
+        found.recognised = true;
+        if (arrays_of_documents && root.kind == JsonValue::Kind::kArray) {
+          for (std::size_t i = 0; i < root.elements.size(); ++i) {
+            found.policies.push_back({root.elements[i], fmt::format("{}[{}]", stem(), i)});
+          }
+        } else {
+          found.policies.push_back({root, stem()});
+        }
+        break;
+      case InputFormat::kCloudFormation:
+        each([&](const JsonValue& value) { return readCloudFormation(value, file_, diagnostics_, options_.limits); });
+        break;
+      case InputFormat::kTerraformPlan:
+        each([&](const JsonValue& value) { return readTerraformPlan(value, file_, diagnostics_, options_.limits); });
+        break;
+      case InputFormat::kCli:
+        each([&](const JsonValue& value) { return readCliOutput(value, file_, diagnostics_, options_.limits); });
+        break;
+      default: break;
+    }
+    return finish(format, std::move(found));
+  }
+
+  std::string stem() const { return std::filesystem::path(file_.path()).stem().string(); }
+
+  ParsedInput finish(InputFormat format, FoundPolicies found, bool reported = false) {
+    ParsedInput result;
+    result.format = format;
+    for (FoundPolicy& policy : found.policies) {
+      std::optional<ir::Policy> lowered = lowerPolicyValue(policy.document, file_, diagnostics_);
+      if (!lowered) continue;
+      lowered->name = std::move(policy.name);
+      result.policies.push_back(std::move(*lowered));
+    }
+    if (found.policies.empty() && options_.named_explicitly && !reported) {
+      const std::string what =
+          format == InputFormat::kNone
+              ? std::string("the file is not a policy document, a CloudFormation template, a Terraform configuration "
+                            "or plan, or AWS CLI output")
+              : fmt::format("the file reads as {} but holds no AWS IoT policy", describe(format));
+      diagnostics_.report(RuleId::kNoPolicyInInput, file_, {0, 0}, what + "; nothing was analysed");
+    }
+    return result;
+  }
+
+  static std::string describe(InputFormat format) {
+    switch (format) {
+      case InputFormat::kCloudFormation: return "a CloudFormation template";
+      case InputFormat::kTerraform: return "a Terraform configuration";
+      case InputFormat::kTerraformPlan: return "a Terraform plan";
+      case InputFormat::kCli: return "AWS CLI output";
+      default: return "a policy";
+    }
+  }
+
+  const ir::SourceFile& file_;
+  ir::DiagnosticEngine& diagnostics_;
+  const InputOptions& options_;
+};
+
+}  // namespace
+
+ParsedInput parseInput(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const InputOptions& options) {
+  InputReader reader(file, diagnostics, options);
+  return reader.read();
+}
+
+}  // namespace iotlint::frontend

@@ -1,0 +1,376 @@
+// frontend/src/hcl_builder.cpp: runs the generated HCL lexer and parser and turns the parse tree
+// into an HclBlock tree (hcl_tree.h) with file ranges; decodes template strings and heredocs.
+//
+// Syntax errors are reported (IL133) where ANTLR finds them, and the parser's recovery keeps the
+// rest of the file readable: a construct this subset does not know costs the attribute around
+// it, not the file.
+#include <antlr4-runtime.h>
+
+#include <fmt/format.h>
+
+#include "HclLexer.h"
+#include "HclParser.h"
+#include "frontend/src/char_stream.h"
+#include "frontend/src/hcl_tree.h"
+
+namespace iotlint::frontend {
+
+using iotlint_generated::HclLexer;
+using iotlint_generated::HclParser;
+using ir::SourceRange;
+
+namespace {
+
+constexpr std::size_t kMaxSyntaxErrors = 10;
+
+class HclErrorListener : public antlr4::BaseErrorListener {
+ public:
+  HclErrorListener(const ir::SourceFile& file, const Utf8CharStream& stream, ir::DiagnosticEngine& diagnostics)
+      : file_(file), stream_(stream), diagnostics_(diagnostics) {}
+
+  void syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* token, std::size_t /*line*/, std::size_t /*column*/,
+                   const std::string& message, std::exception_ptr /*e*/) override {
+    if (++count_ > kMaxSyntaxErrors) return;
+    SourceRange range{0, 0};
+    if (token != nullptr && token->getType() != antlr4::Token::EOF) {
+      range = {stream_.byteOffset(token->getStartIndex()), stream_.byteOffset(token->getStopIndex() + 1)};
+    } else if (token != nullptr) {
+      range = {file_.size(), file_.size()};
+    }
+    std::string text = fmt::format("iotlint cannot read this Terraform syntax ({})", message);
+    if (count_ == kMaxSyntaxErrors) text += "; further problems in this file are not shown";
+    diagnostics_.report(ir::RuleId::kUnreadableTemplateConstruct, file_, range, std::move(text));
+  }
+
+ private:
+  const ir::SourceFile& file_;
+  const Utf8CharStream& stream_;
+  ir::DiagnosticEngine& diagnostics_;
+  std::size_t count_ = 0;
+};
+
+std::string trim(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t\r\n~");
+  if (begin == std::string_view::npos) return {};
+  const std::size_t end = text.find_last_not_of(" \t\r\n~");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+/// The index just after the `}` closing the `{` at `open`, or npos.
+std::size_t closingBrace(const std::string& s, std::size_t open) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+class TreeBuilder {
+ public:
+  TreeBuilder(const ir::SourceFile& file, const Utf8CharStream& stream) : file_(file), stream_(stream) {}
+
+  HclBlock buildBody(HclParser::BodyContext* body, SourceRange range) {
+    HclBlock block;
+    block.range = range;
+    if (body == nullptr) return block;
+    for (auto* attribute : body->attribute()) {
+      if (attribute->IDENT() == nullptr || attribute->expression() == nullptr) continue;
+      block.attributes.push_back({attribute->IDENT()->getText(), rangeOf(attribute->IDENT()->getSymbol()),
+                                  buildExpr(attribute->expression(), 0)});
+    }
+    for (auto* child : body->block()) {
+      std::vector<antlr4::tree::TerminalNode*> idents = child->IDENT();
+      if (idents.empty()) continue;
+      HclBlock built = buildBody(child->body(), rangeOf(child));
+      built.type = idents[0]->getText();
+      // Labels in source order: quoted strings and bare identifiers after the type.
+      for (auto* node : child->children) {
+        auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(node);
+        if (terminal == nullptr || terminal == idents[0]) continue;
+        const std::size_t type = terminal->getSymbol()->getType();
+        if (type == HclParser::LBRACE) break;
+        std::string label = terminal->getText();
+        if (type == HclParser::STRING && label.size() >= 2) label = label.substr(1, label.size() - 2);
+        built.labels.push_back(std::move(label));
+      }
+      block.blocks.push_back(std::move(built));
+    }
+    return block;
+  }
+
+ private:
+  SourceRange rangeOf(const antlr4::Token* token) const {
+    if (token == nullptr || token->getType() == antlr4::Token::EOF) return {file_.size(), file_.size()};
+    return {stream_.byteOffset(token->getStartIndex()), stream_.byteOffset(token->getStopIndex() + 1)};
+  }
+  SourceRange rangeOf(antlr4::ParserRuleContext* context) const {
+    const SourceRange start = rangeOf(context->getStart());
+    const antlr4::Token* stop = context->getStop();
+    if (stop == nullptr || stop->getTokenIndex() < context->getStart()->getTokenIndex()) return {start.begin, start.begin};
+    return {start.begin, std::max(start.begin, rangeOf(stop).end)};
+  }
+
+  HclExpr buildExpr(HclParser::ExpressionContext* expression, std::uint32_t depth) {
+    HclExpr result;
+    if (expression == nullptr) return result;
+    result.range = rangeOf(expression);
+    if (depth > 64) return result;
+    if (auto* value = dynamic_cast<HclParser::ValueExprContext*>(expression)) {
+      if (!value->postfix().empty()) {
+        // A reference with attribute or index access (`data.x.y.json`, `var.list[0]`).
+        result.kind = HclExpr::Kind::kReference;
+        result.name = compact(result.range);
+        return result;
+      }
+      return buildPrimary(value->primary(), depth);
+    }
+    if (auto* conditional = dynamic_cast<HclParser::ConditionalExprContext*>(expression)) {
+      result.kind = HclExpr::Kind::kConditional;
+      for (auto* part : conditional->expression()) result.elements.push_back(buildExpr(part, depth + 1));
+      return result;
+    }
+    return result;  // operators: a value iotlint does not compute
+  }
+
+  HclExpr buildPrimary(HclParser::PrimaryContext* primary, std::uint32_t depth) {
+    HclExpr result;
+    if (primary == nullptr) return result;
+    result.range = rangeOf(primary);
+    if (dynamic_cast<HclParser::NumberValueContext*>(primary) != nullptr) {
+      result.kind = HclExpr::Kind::kNumber;
+      result.name = primary->getText();
+    } else if (auto* string = dynamic_cast<HclParser::StringValueContext*>(primary)) {
+      result.kind = HclExpr::Kind::kString;
+      const SourceRange range = rangeOf(string->STRING()->getSymbol());
+      MappedText raw;
+      if (range.size() >= 2) raw.appendCopied(file_.text({range.begin + 1, range.end - 1}), range.begin + 1);
+      raw.finish(range.size() >= 2 ? range.end - 1 : range.end);
+      result.pieces = decodeTemplate(raw, true);
+    } else if (auto* heredoc = dynamic_cast<HclParser::HeredocValueContext*>(primary)) {
+      result.kind = HclExpr::Kind::kString;
+      result.pieces = decodeTemplate(heredocText(heredoc->heredoc()), false);
+    } else if (auto* call = dynamic_cast<HclParser::CallValueContext*>(primary)) {
+      result.kind = HclExpr::Kind::kCall;
+      result.name = call->IDENT().back()->getText();
+      if (call->arguments() != nullptr) {
+        for (auto* argument : call->arguments()->expression()) result.elements.push_back(buildExpr(argument, depth + 1));
+      }
+    } else if (auto* reference = dynamic_cast<HclParser::ReferenceValueContext*>(primary)) {
+      const std::string name = reference->IDENT()->getText();
+      if (name == "true" || name == "false") {
+        result.kind = HclExpr::Kind::kBool;
+        result.name = name;
+      } else if (name == "null") {
+        result.kind = HclExpr::Kind::kNull;
+      } else {
+        result.kind = HclExpr::Kind::kReference;
+        result.name = name;
+      }
+    } else if (auto* tuple = dynamic_cast<HclParser::TupleValueContext*>(primary)) {
+      result.kind = HclExpr::Kind::kTuple;
+      for (auto* element : tuple->expression()) result.elements.push_back(buildExpr(element, depth + 1));
+    } else if (auto* object = dynamic_cast<HclParser::ObjectValueContext*>(primary)) {
+      result.kind = HclExpr::Kind::kObject;
+      for (auto* item : object->objectItem()) {
+        if (item->objectKey() == nullptr || item->expression() == nullptr) continue;
+        HclExpr::Item built;
+        built.key_range = rangeOf(item->objectKey());
+        if (item->objectKey()->STRING() != nullptr) {
+          HclExpr key;
+          MappedText raw;
+          const SourceRange r = built.key_range;
+          if (r.size() >= 2) raw.appendCopied(file_.text({r.begin + 1, r.end - 1}), r.begin + 1);
+          raw.finish(r.size() >= 2 ? r.end - 1 : r.end);
+          for (const HclTemplatePiece& piece : decodeTemplate(raw, true)) {
+            if (piece.kind == HclTemplatePiece::Kind::kText) built.key_text.append(piece.text);
+          }
+          built.key_text.finish(r.size() >= 2 ? r.end - 1 : r.end);
+        } else {
+          built.key_text.appendCopied(file_.text(built.key_range), built.key_range.begin);
+          built.key_text.finish(built.key_range.end);
+        }
+        built.key = built.key_text.text;
+        built.value = buildExpr(item->expression(), depth + 1);
+        result.items.push_back(std::move(built));
+      }
+    } else if (auto* paren = dynamic_cast<HclParser::ParenValueContext*>(primary)) {
+      return buildExpr(paren->expression(), depth + 1);
+    }
+    return result;  // `for` expressions: computed at plan time
+  }
+
+  /// The body of a heredoc, mapped to the file; `<<-` strips the common indentation.
+  MappedText heredocText(HclParser::HeredocContext* heredoc) {
+    MappedText text;
+    if (heredoc == nullptr) return text;
+    const bool indented = heredoc->HEREDOC_START()->getText().starts_with("<<-");
+    std::vector<SourceRange> lines;
+    for (auto* line : heredoc->HEREDOC_LINE()) lines.push_back(rangeOf(line->getSymbol()));
+    std::size_t indent = std::string::npos;
+    if (indented) {
+      for (const SourceRange& line : lines) {
+        const std::string_view content = file_.text(line);
+        const std::size_t first = content.find_first_not_of(" \t");
+        if (first == std::string_view::npos || content[first] == '\n' || content[first] == '\r') continue;
+        indent = std::min(indent, first);
+      }
+    }
+    if (indent == std::string::npos) indent = 0;
+    for (const SourceRange& line : lines) {
+      const std::string_view content = file_.text(line);
+      const std::size_t skip = std::min(indent, content.find_first_not_of(" \t") == std::string_view::npos
+                                                    ? content.size()
+                                                    : content.find_first_not_of(" \t"));
+      text.appendCopied(content.substr(skip), line.begin + static_cast<std::uint32_t>(skip));
+    }
+    text.finish(lines.empty() ? rangeOf(heredoc->HEREDOC_START()->getSymbol()).end : lines.back().end);
+    return text;
+  }
+
+  /// A reference as written, without white space or comments.
+  std::string compact(SourceRange range) const {
+    std::string out;
+    for (char c : file_.text(range)) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+    }
+    return out;
+  }
+
+  const ir::SourceFile& file_;
+  const Utf8CharStream& stream_;
+};
+
+}  // namespace
+
+std::vector<HclTemplatePiece> decodeTemplate(const MappedText& raw, bool escapes) {
+  std::vector<HclTemplatePiece> pieces;
+  const std::string& s = raw.text;
+  MappedText literal;
+  const auto flush = [&](std::size_t at) {
+    if (literal.text.empty()) return;
+    literal.finish(raw.fileOffset(at));
+    HclTemplatePiece piece;
+    piece.kind = HclTemplatePiece::Kind::kText;
+    piece.range = {literal.offsets.front(), literal.offsets.back()};
+    piece.text = std::move(literal);
+    pieces.push_back(std::move(piece));
+    literal = {};
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if ((c == '$' || c == '%') && s.compare(i + 1, 2, std::string(1, c) + "{") == 0) {
+      literal.appendAt(std::string(1, c) + "{", raw.fileOffset(i));  // `$${` is a literal `${`
+      i += 3;
+      continue;
+    }
+    if ((c == '$' || c == '%') && i + 1 < s.size() && s[i + 1] == '{') {
+      const std::size_t close = closingBrace(s, i + 1);
+      if (close != std::string::npos) {
+        flush(i);
+        HclTemplatePiece piece;
+        piece.kind = c == '$' ? HclTemplatePiece::Kind::kInterpolation : HclTemplatePiece::Kind::kDirective;
+        piece.expression = trim(std::string_view(s).substr(i + 2, close - i - 3));
+        piece.range = raw.fileRange({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(close)});
+        pieces.push_back(std::move(piece));
+        i = close;
+        continue;
+      }
+    }
+    if (escapes && c == '\\' && i + 1 < s.size()) {
+      const char kind = s[i + 1];
+      std::string out;
+      std::size_t length = 2;
+      switch (kind) {
+        case 'n': out = "\n"; break;
+        case 't': out = "\t"; break;
+        case 'r': out = "\r"; break;
+        case '"': out = "\""; break;
+        case '\\': out = "\\"; break;
+        case 'u': case 'U': {
+          const std::size_t digits = kind == 'u' ? 4 : 8;
+          char32_t cp = 0;
+          bool ok = i + 2 + digits <= s.size();
+          for (std::size_t k = 0; ok && k < digits; ++k) {
+            const char d = s[i + 2 + k];
+            const int v = d >= '0' && d <= '9' ? d - '0' : d >= 'a' && d <= 'f' ? d - 'a' + 10 : d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+            ok = v >= 0;
+            cp = cp * 16 + static_cast<char32_t>(std::max(v, 0));
+          }
+          if (!ok) {
+            out = s.substr(i, 2);
+            break;
+          }
+          length = 2 + digits;
+          if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+          } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          }
+          break;
+        }
+        default: out = s.substr(i, 2); break;
+      }
+      literal.appendAt(out, raw.fileOffset(i));
+      i += length;
+      continue;
+    }
+    literal.appendAt(std::string_view(s).substr(i, 1), raw.fileOffset(i));
+    ++i;
+  }
+  flush(s.size());
+  return pieces;
+}
+
+HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics) {
+  const std::string& bytes = file.contents();
+  const std::uint32_t start = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::string_view text = std::string_view(bytes).substr(start);
+  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string_view::npos) {
+    const auto offset = static_cast<std::uint32_t>(start + bad);
+    diagnostics.report(ir::RuleId::kInvalidUtf8, file, {offset, offset + 1},
+                       fmt::format("byte 0x{:02X} is not valid UTF-8, so the file is not analysed",
+                                   static_cast<unsigned char>(bytes[offset])));
+    return {};
+  }
+  Utf8CharStream stream(text, start);
+  HclErrorListener listener(file, stream, diagnostics);
+  HclLexer lexer(&stream);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  antlr4::CommonTokenStream tokens(&lexer);
+  HclParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  HclParser::ConfigFileContext* root = parser.configFile();
+  TreeBuilder builder(file, stream);
+  return builder.buildBody(root != nullptr ? root->body() : nullptr, {0, file.size()});
+}
+
+}  // namespace iotlint::frontend
