@@ -116,7 +116,11 @@ bool couldBeBrokenPolicy(const JsonValue& root) {
   return std::any_of(root.members.begin(), root.members.end(), [](const JsonMember& member) {
     std::string key = member.key.value;
     std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return key == "version" || key.starts_with("statement") || key == "effect" || key == "action" || key == "resource";
+    if (key == "version") {
+      // package.json has a `version` too; a policy's is a date.
+      return member.value.kind == JsonValue::Kind::kString && member.value.string.value.starts_with("20");
+    }
+    return key.starts_with("statement") || key == "effect" || key == "action" || key == "resource";
   });
 }
 
@@ -163,7 +167,7 @@ class InputReader {
 
   ParsedInput readYaml(InputFormat format) {
     std::optional<JsonValue> root = parseYaml(file_, diagnostics_, format != InputFormat::kAuto || options_.named_explicitly);
-    if (!root) return finish(format == InputFormat::kAuto ? InputFormat::kNone : format, {}, /*reported=*/true);
+    if (!root) return finish(format == InputFormat::kAuto ? InputFormat::kNone : format, {});
     if (format == InputFormat::kAuto) format = classify(*root);
     if (format == InputFormat::kNone) return finish(format, {});
     return fromTree(format, *root, false);
@@ -218,6 +222,9 @@ class InputReader {
       lowered->name = std::move(policy.name);
       result.policies.push_back(std::move(*lowered));
     }
+    // A construct that could not be read (IL133) already says why no policy was found.
+    reported = reported || std::any_of(diagnostics_.diagnostics().begin(), diagnostics_.diagnostics().end(),
+                                       [](const ir::Diagnostic& d) { return d.rule == RuleId::kUnreadableTemplateConstruct; });
     if (found.policies.empty() && options_.named_explicitly && !reported) {
       const std::string what =
           format == InputFormat::kNone
