@@ -13,6 +13,7 @@
 #include "frontend/parse.h"
 #include "passes/analyze.h"
 #include "tools/iotlint/commands.h"
+#include "tools/iotlint/config.h"
 #include "tools/iotlint/input_files.h"
 
 namespace iotlint::tools {
@@ -66,6 +67,12 @@ struct FileReading {
 /// Reads, parses and analyses one file: every policy in it. Independent of every other file.
 FileResult analyzeFile(const std::string& path, const FileReading& reading, const passes::AnalysisOptions& analysis) {
   FileResult result;
+  // The project's `.iotlint.json` (nearest folder upwards) adds per-device topic layouts.
+  passes::AnalysisOptions file_analysis = analysis;
+  if (std::optional<std::string> problem = addProjectLayouts(path, file_analysis.device_topic_layouts)) {
+    result.error = *problem;
+    return result;
+  }
   std::optional<std::string> contents = readFile(path, reading.parse_limits.max_file_bytes, result.error);
   if (!contents) return result;
   result.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
@@ -75,7 +82,7 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   input.named_explicitly = !reading.walked.contains(path);
   input.limits = reading.parse_limits;
   frontend::ParsedInput parsed = frontend::parseInput(*result.file, diagnostics, input);
-  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, analysis, diagnostics);
+  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, file_analysis, diagnostics);
   result.diagnostics = diagnostics.take();
   return result;
 }
@@ -86,6 +93,13 @@ int runCheck(const CheckOptions& options) {
   RuleFilter filter;
   if (!resolveRules(options.select, filter.selected, "--select") || !resolveRules(options.ignore, filter.ignored, "--ignore")) {
     return kExitTrouble;
+  }
+
+  for (const std::string& layout : options.device_topic_layouts) {
+    if (std::optional<std::string> problem = deviceTopicLayoutProblem(layout)) {
+      std::cerr << "iotlint: --device-topic-layout: `" << layout << "` is malformed: " << *problem << "\n";
+      return kExitTrouble;
+    }
   }
 
   const InputSet inputs = collectInputs(options.paths);
