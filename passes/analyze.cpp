@@ -1,8 +1,11 @@
 #include "passes/analyze.h"
 
+#include <algorithm>
 #include <ostream>
+#include <span>
 
 #include "passes/checks/check.h"
+#include "passes/fixes/fixes.h"
 #include "passes/pass_manager.h"
 
 namespace iotlint::passes {
@@ -14,6 +17,7 @@ std::vector<std::string> passNames() {
 }
 
 void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
+  const std::size_t first_finding = diagnostics.diagnostics().size();
   AnalysisManager manager(policy, diagnostics);
   const bool dump_all = options.print_ir_after == "all";
   if (!options.print_ir_after.empty() && !dump_all && !findPass(options.print_ir_after) && options.dump_stream) {
@@ -28,7 +32,12 @@ void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir:
     }
   }
   const CheckOptions check_options{options.device_topic_layouts, options.render};
-  runChecks(CheckContext{manager, check_options});
+  const CheckContext context{manager, check_options};
+  runChecks(context);
+  // Candidate fixes for this policy's findings (verified later by the driver, tools/iotlint/fixer.h).
+  std::vector<ir::Diagnostic> findings = diagnostics.take();
+  synthesizeFixes(context, std::span(findings).subspan(std::min(first_finding, findings.size())));
+  diagnostics.append(std::move(findings));
 }
 
 }  // namespace iotlint::passes
