@@ -97,12 +97,18 @@ Language layoutTopicsOfOther(std::string_view layout) {
 
 std::vector<OtherTopics> otherDeviceTopics(const std::vector<std::string>& layouts) {
   std::vector<OtherTopics> targets;
-  targets.push_back({otherThingReservedTopics(), "reserved topics"});
+  // Witnesses prefer the topic families AWS defines under `$aws/things/{thing}/`.
+  std::vector<Language> families;
+  for (std::string_view family : {"shadow/", "jobs/", "defender/", "tunnels/", "streams/"}) families.push_back(text(family));
+  const Language known = text("$aws/things/").concat(token(TokenTable::kOther)).concat(text("/"))
+                             .concat(Language::unionOf(families)).concat(Language::everything());
+  targets.push_back({otherThingReservedTopics(), "reserved topics", known});
   targets.push_back({text("$aws/commands/things/").concat(token(TokenTable::kOther)).concat(text("/")).concat(Language::everything()),
-                     "command topics"});
+                     "command topics", Language::everything()});
   for (const std::string& layout : layouts) {
     if (deviceTopicLayoutError(layout)) continue;
-    targets.push_back({layoutTopicsOfOther(layout), fmt::format("topics (project layout `{}`)", layout)});
+    const Language topics = layoutTopicsOfOther(layout);
+    targets.push_back({topics, fmt::format("topics (project layout `{}`)", layout), topics});
   }
   return targets;
 }
@@ -161,6 +167,20 @@ std::vector<std::vector<Symbol>> exampleTopicsOfOther() {
     word.push_back('/');
     for (char c : suffix) word.push_back(static_cast<unsigned char>(c));
     topics.push_back(std::move(word));
+  }
+  // A level-spanning `*` before `${iot:Connection.Thing.ThingName}` reaches OTHER's jobs and named
+  // shadows that carry SELF's name: `topic/*/${iot:Connection.Thing.ThingName}/*`.
+  for (std::string_view family : {"jobs/", "shadow/name/"}) {
+    for (std::string_view tail : {"/get", "/update"}) {
+      std::vector<Symbol> word;
+      for (char c : std::string_view("$aws/things/")) word.push_back(static_cast<unsigned char>(c));
+      word.push_back(TokenTable::kOther);
+      word.push_back('/');
+      for (char c : family) word.push_back(static_cast<unsigned char>(c));
+      word.push_back(TokenTable::kSelf);
+      for (char c : tail) word.push_back(static_cast<unsigned char>(c));
+      topics.push_back(std::move(word));
+    }
   }
   return topics;
 }

@@ -31,6 +31,8 @@ automata::Language layoutTopicsOfOther(std::string_view layout);
 struct OtherTopics {
   automata::Language topics = automata::Language::none();
   std::string description;  ///< e.g. "reserved topics", "topics of the layout `devices/{thing}/#`"
+  /// Where witnesses are looked for first (a subset of `topics` worth showing).
+  automata::Language preferred = automata::Language::everything();
 };
 
 /// OTHER's topics: its `$aws/things/OTHER/...` reserved topics, its `$aws/commands/things/OTHER/...`

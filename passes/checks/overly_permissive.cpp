@@ -102,7 +102,8 @@ class OverlyPermissive {
         for (const OtherTopics& target : targets_) {
           const Language reached = grant.intersect(target.topics);
           if (reached.isEmpty()) continue;
-          const auto word = readableMember(reached, examples_, coverage_.tokens);
+          auto word = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
+          if (!word) word = readableMember(reached, examples_, coverage_.tokens);
           if (word) return FamilyWitness{*word, {}, target.description};
         }
         return std::nullopt;
@@ -111,7 +112,8 @@ class OverlyPermissive {
         for (const OtherTopics& target : targets_) {
           const Language reached = topics.intersect(target.topics);
           if (reached.isEmpty()) continue;
-          const auto topic = readableMember(reached, examples_, coverage_.tokens);
+          auto topic = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
+          if (!topic) topic = readableMember(reached, examples_, coverage_.tokens);
           if (!topic) continue;
           const auto filter = grant.intersect(filtersMatchingTopic(*topic)).shortestMember();
           if (filter) return FamilyWitness{*filter, *topic, target.description};
