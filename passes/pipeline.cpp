@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "passes/pass_manager.h"
 
@@ -22,6 +23,12 @@ bool isIotPrefix(std::string_view action) {
   if (colon == std::string_view::npos) return false;
   const std::string prefix = lowered(action.substr(0, colon));
   return prefix == "iot" || prefix == "iotjobsdata";
+}
+
+/// A resource type for messages, in backticks: `topic`, or `*` for the actions that take only `*`.
+std::string typeText(ResourceType type) {
+  const std::string_view name = resourceTypeDisplayName(type);
+  return name.starts_with('`') ? std::string(name) : fmt::format("`{}`", name);
 }
 
 std::string_view effectVerb(ir::Effect effect) { return effect == ir::Effect::kAllow ? "grants" : "denies"; }
@@ -55,7 +62,7 @@ ActionsResult runExpandActions(AnalysisManager& manager) {
       if (!isIotPrefix(entry.value) && entry.value.find_first_of("*?") == std::string::npos) {
         message = fmt::format("`{}` is not an AWS IoT action, so it {} nothing in an AWS IoT policy", entry.value, verb);
       } else {
-        message = fmt::format("`{}` matches no AWS IoT action, so it {} nothing", entry.value, verb);
+        message = fmt::format("`{}` matches no AWS IoT policy action, so it {} nothing", entry.value, verb);
         if (auto closest = closestAction(entry.value)) message += fmt::format("; did you mean `{}`?", actionName(*closest));
       }
       manager.diagnostics().report(ir::RuleId::kUnknownAction, *policy.file, entry.contentRange(), std::move(message));
@@ -87,15 +94,28 @@ VariablesResult runResolveVariables(AnalysisManager& manager) {
   const ir::Policy& policy = manager.policy();
   auto& diagnostics = manager.diagnostics();
   VariablesResult result;
-  const auto versionText = [&] {
-    return policy.version == ir::PolicyVersion::kV2008 ? std::string("under `Version: 2008-10-17`")
-                                                       : std::string("in a policy without `Version`");
+  // Why `${...}` is literal text: a 2008 policy, no Version at all, or a Version AWS does not
+  // know (reported as IL116), which iotlint reads like a missing one.
+  const auto versionText = [&]() -> std::string {
+    if (policy.version == ir::PolicyVersion::kV2008) return "under `\"Version\": \"2008-10-17\"`";
+    if (policy.version_string) {
+      return fmt::format("because `Version` is `{}` rather than `2012-10-17`", policy.version_string->value);
+    }
+    return "in a policy without `Version`";
   };
   const auto reportLegacy = [&](const ir::PolicyString& string) {
     if (policy.file == nullptr) return;
-    diagnostics.report(ir::RuleId::kVariableInLegacyVersion, *policy.file, string.contentRange(),
-                       fmt::format("`${{...}}` is literal text {}, not a policy variable; set `\"Version\": \"2012-10-17\"` to use variables",
-                                   versionText()));
+    // Point at the first `${...}` of the string, and name it.
+    const std::vector<ir::StringPart> split = string.parts.empty() ? splitPolicyString(string.value) : std::vector<ir::StringPart>{};
+    const std::vector<ir::StringPart>& parts = string.parts.empty() ? split : string.parts;
+    const auto first = std::find_if(parts.begin(), parts.end(), [](const ir::StringPart& part) {
+      return part.kind == ir::StringPart::Kind::kVariable || part.kind == ir::StringPart::Kind::kEscape;
+    });
+    const ir::SourceRange range = first == parts.end() ? string.contentRange() : string.rangeOf(first->begin, first->end);
+    const std::string text = first == parts.end() ? std::string("${...}") : "${" + first->text + "}";
+    diagnostics.report(ir::RuleId::kVariableInLegacyVersion, *policy.file, range,
+                       fmt::format("`{}` is literal text, not a policy variable, {}; set `\"Version\": \"2012-10-17\"` to use variables",
+                                   text, versionText()));
   };
   const auto reportUnknown = [&](const VariableUse& use, std::string_view consequence) {
     if (policy.file == nullptr) return;
@@ -180,7 +200,7 @@ VariablesResult runResolveVariables(AnalysisManager& manager) {
             reportUnknown(use, "this condition value never matches");
           } else if (operatorTakesNoVariables(condition.op.value) && policy.file != nullptr) {
             diagnostics.report(ir::RuleId::kUnresolvableVariable, *policy.file, use.range,
-                               fmt::format("`${{{}}}` is not substituted in a `{}` condition, so the value is compared as literal text",
+                               fmt::format("`${{{}}}` is not substituted in `{}` conditions, so the value is compared as literal text",
                                            use.name, condition.op.value));
           }
         }
@@ -261,30 +281,66 @@ ResourcesResult runParseResources(AnalysisManager& manager) {
         }
       }
       const bool analysable = (names.parsed.form == ParsedResource::Form::kArn || names.parsed.form == ParsedResource::Form::kStar);
-      if (!matches_some_action && analysable && statement_actions.any() && !statement.not_resource) {
+      // A malformed ARN (IL119) or a misplaced variable (IL203) is already explained: do not also
+      // blame the statement's actions for it below.
+      if (!analysable) every_resource_typed = false;
+      // A resource part that starts with `/` or holds no `/` (wildcards aside) is a malformed ARN,
+      // reported by the frontend as IL119: it matches nothing, but not because of its type.
+      const auto& part = names.parsed.resource_part;
+      const auto isByte = [](const PatternAtom& atom, char c) { return atom.kind == PatternAtom::Kind::kByte && atom.byte == c; };
+      const bool malformed_part =
+          names.parsed.form == ParsedResource::Form::kArn &&
+          ((!part.empty() && isByte(part.front(), '/')) ||
+           std::none_of(part.begin(), part.end(), [&](const PatternAtom& atom) {
+             return isByte(atom, '/') || atom.kind == PatternAtom::Kind::kAnySequence || atom.kind == PatternAtom::Kind::kAnyOne;
+           }));
+      if (malformed_part) every_resource_typed = false;
+      if (!matches_some_action && analysable && !malformed_part && statement_actions.any() && !statement.not_resource) {
         names.type_mismatch = true;
         every_resource_typed = false;
-        std::string type_text;
+        std::string subject = "this resource";
         for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
           if (!names.names[t].empty()) {
-            type_text = fmt::format("a `{}` resource", resourceTypeDisplayName(static_cast<ResourceType>(t)));
+            subject = fmt::format("this {} resource", typeText(static_cast<ResourceType>(t)));
             break;
           }
         }
-        if (type_text.empty()) type_text = "no AWS IoT resource type";
         std::string wanted;
+        std::size_t wanted_count = 0;
+        std::optional<ResourceType> wanted_type;
         for (std::size_t t = 0; t < kResourceTypeCount; ++t) {
           bool needed = false;
           for (const auto& info : allActions()) {
             if (statement_actions.test(static_cast<std::size_t>(info.action)) && static_cast<std::size_t>(info.resource_type) == t) needed = true;
           }
-          if (needed) wanted += fmt::format("{}`{}`", wanted.empty() ? "" : " or ", resourceTypeDisplayName(static_cast<ResourceType>(t)));
+          if (!needed) continue;
+          wanted += fmt::format("{}{}", wanted.empty() ? "" : " or ", typeText(static_cast<ResourceType>(t)));
+          ++wanted_count;
+          wanted_type = static_cast<ResourceType>(t);
+        }
+        std::string action_text;
+        std::size_t action_count = 0;
+        for (const auto& info : allActions()) {
+          if (!statement_actions.test(static_cast<std::size_t>(info.action))) continue;
+          action_text += fmt::format("{}`{}`", action_text.empty() ? "" : ", ", info.name);
+          ++action_count;
+        }
+        // The usual slip is one type for another (`topic/` for Subscribe's `topicfilter/`): name
+        // the type to write when there is exactly one.
+        std::string hint;
+        if (wanted_count == 1 && wanted_type) {
+          hint = *wanted_type == ResourceType::kAll
+                     ? std::string("; write the resource `*`")
+                     : fmt::format("; write `...:{}/NAME`", resourceTypePrefix(*wanted_type));
         }
         if (policy.file != nullptr) {
           diagnostics.report(ir::RuleId::kWrongResourceType, *policy.file, statement.resources.items[j].contentRange(),
-                             fmt::format("`{}` is {}, but the statement's actions ({}) take {} resources, so it {} nothing",
-                                         statement.resources.items[j].value, type_text, actionListText(statement_actions),
-                                         wanted, effectVerb(statement.effect)));
+                             fmt::format("{} never matches {}, which {} checked on {}, so it {} nothing{}",
+                                         subject, action_text, action_count == 1 ? "is" : "are",
+                                         wanted_count == 1 && wanted_type == ResourceType::kAll
+                                             ? std::string("the resource `*` only")
+                                             : wanted + " resources",
+                                         effectVerb(statement.effect), hint));
         }
       }
       resources.resources.push_back(std::move(names));
@@ -302,7 +358,7 @@ ResourcesResult runParseResources(AnalysisManager& manager) {
           diagnostics.report(ir::RuleId::kWrongResourceType, *policy.file, entry.contentRange(),
                              fmt::format("`{}` takes {} resources, but no resource of this statement is one, so the "
                                          "statement {} nothing for it",
-                                         info.name, resourceTypeDisplayName(info.resource_type), effectVerb(statement.effect)));
+                                         info.name, typeText(info.resource_type), effectVerb(statement.effect)));
         }
       }
     }
