@@ -226,7 +226,7 @@ TEST(Diagnostics, UnknownActionsWithHints) {
   auto a = analyse(policyOf(statement("Allow", "[\"iot:Publsh\", \"s3:GetObject\"]", res("topic/a"))));
   a->manager->getCoverage();
   const std::string messages = a->messages();
-  EXPECT_NE(messages.find("`iot:Publsh` matches no AWS IoT action, so it grants nothing; did you mean `iot:Publish`?"),
+  EXPECT_NE(messages.find("`iot:Publsh` matches no AWS IoT policy action, so it grants nothing; did you mean `iot:Publish`?"),
             std::string::npos)
       << messages;
   EXPECT_NE(messages.find("`s3:GetObject` is not an AWS IoT action"), std::string::npos) << messages;
