@@ -1,0 +1,325 @@
+// bench/pipeline_bench.cpp: the whole pipeline, phase by phase, against the plain-JSON floor.
+//
+//   iotlint_bench --table [--count N] [--size BYTES] [--repeat R] [--corpus DIR] [--realworld DIR]
+//       per phase (read, parse, lowering, each pass, the checks, SARIF output): the median over R
+//       runs of the corpus and the cost per policy, then iotlint end to end as a multiple of
+//       reading and parsing the same bytes with nlohmann::json. The corpus is generated (N
+//       policies of about BYTES bytes, written to a temporary folder) unless --corpus names one;
+//       the real-world policies of ../shared/corpus/realworld are measured too when present.
+//   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
+//       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
+//   iotlint_bench [Google Benchmark flags]
+//       the microbenchmarks of every *_bench.cpp.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "backend/sarif_report.h"
+#include "bench/corpus.h"
+#include "frontend/parse.h"
+#include "frontend/src/json_tree.h"
+#include "passes/checks/check.h"
+#include "passes/pass_manager.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using iotlint::bench::CorpusOptions;
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+std::string readWhole(const fs::path& path) {
+  std::string bytes;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buffer[8192];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
+    std::fclose(f);
+  }
+  return bytes;
+}
+
+std::vector<fs::path> writeCorpus(const fs::path& folder, const std::vector<std::string>& policies) {
+  fs::create_directories(folder);
+  std::vector<fs::path> paths;
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    paths.push_back(folder / fmt::format("policy-{:06}.json", i + 1));
+    std::ofstream(paths.back(), std::ios::binary) << policies[i];
+  }
+  return paths;
+}
+
+/// The policy-json files of the real-world corpus (MANIFEST.tsv says which), or every *.json.
+std::vector<fs::path> realWorldPolicies(const fs::path& folder) {
+  std::vector<fs::path> paths;
+  std::ifstream manifest(folder / "MANIFEST.tsv");
+  std::string line;
+  while (std::getline(manifest, line)) {
+    const std::size_t tab = line.find('\t');
+    if (tab != std::string::npos && line.ends_with("\tpolicy-json")) paths.push_back(folder / line.substr(0, tab));
+  }
+  if (paths.empty() && fs::is_directory(folder)) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      if (entry.path().extension() == ".json") paths.push_back(entry.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+/// Phase names in table order; passes are inserted in pass order.
+struct Phases {
+  std::vector<std::string> names;
+  std::map<std::string, std::vector<double>> runs;  // seconds per run of the whole corpus
+
+  void add(const std::string& name, double value, std::size_t run) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    auto& values = runs[name];
+    if (values.size() <= run) values.resize(run + 1, 0.0);
+    values[run] += value;
+  }
+  double median(const std::string& name) const {
+    std::vector<double> values = runs.at(name);
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+  }
+};
+
+/// One run over the corpus: every phase of `iotlint check --format sarif`, timed separately.
+void measureRun(const std::vector<fs::path>& paths, Phases& phases, std::size_t run, std::size_t& findings) {
+  using namespace iotlint;
+  std::vector<std::unique_ptr<ir::SourceFile>> files;
+  std::vector<ir::Diagnostic> all;
+  const frontend::ParseLimits limits;
+  const std::vector<passes::PassId> order = passes::passOrder();
+  const passes::CheckOptions check_options;
+  for (const fs::path& path : paths) {
+    auto t0 = Clock::now();
+    std::string bytes = readWhole(path);
+    auto t1 = Clock::now();
+    phases.add("read", seconds(t1 - t0), run);
+
+    auto file = std::make_unique<ir::SourceFile>(path.string(), bytes);
+    {
+      ir::DiagnosticEngine scratch;
+      t0 = Clock::now();
+      const frontend::JsonParseResult json = frontend::parseJson(*file, scratch, limits);
+      t1 = Clock::now();
+      phases.add("parse (ANTLR + tree)", seconds(t1 - t0), run);
+    }
+    ir::DiagnosticEngine diagnostics;
+    t0 = Clock::now();
+    std::optional<ir::Policy> policy = frontend::parsePolicy(*file, diagnostics, limits);
+    t1 = Clock::now();
+    // Lowering is what parsePolicy adds to parseJson (parseJson is deterministic, so the
+    // difference of the two sums is the lowering time).
+    phases.add("lowering", seconds(t1 - t0), run);
+    if (policy) {
+      policy->name = path.stem().string();
+      passes::AnalysisManager manager(*policy, diagnostics);
+      for (const passes::PassId id : order) {
+        t0 = Clock::now();
+        manager.run(id);
+        t1 = Clock::now();
+        phases.add(fmt::format("pass {}", passes::passInfo(id).name), seconds(t1 - t0), run);
+      }
+      t0 = Clock::now();
+      passes::runChecks(passes::CheckContext{manager, check_options});
+      t1 = Clock::now();
+      phases.add("checks", seconds(t1 - t0), run);
+    }
+    std::vector<ir::Diagnostic> found = diagnostics.take();
+    if (!found.empty()) {
+      for (auto& d : found) all.push_back(std::move(d));
+      files.push_back(std::move(file));
+    }
+  }
+  // parsePolicy = parseJson + lowering: turn the lowering sum into the difference.
+  phases.runs["lowering"][run] -= phases.runs["parse (ANTLR + tree)"][run];
+
+  auto t0 = Clock::now();
+  iotlint::ir::sortDiagnostics(all);
+  std::ostringstream out;
+  iotlint::backend::writeSarifReport(out, all, iotlint::backend::ReportOptions{});
+  auto t1 = Clock::now();
+  phases.add("output (sort + SARIF)", seconds(t1 - t0), run);
+  findings = all.size();
+}
+
+/// The floor: reading the same files and parsing them with nlohmann::json.
+void measureFloor(const std::vector<fs::path>& paths, Phases& phases, std::size_t run) {
+  for (const fs::path& path : paths) {
+    auto t0 = Clock::now();
+    std::string bytes = readWhole(path);
+    auto t1 = Clock::now();
+    const nlohmann::json json = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
+    auto t2 = Clock::now();
+    benchmark::DoNotOptimize(json.is_discarded());
+    phases.add("floor read", seconds(t1 - t0), run);
+    phases.add("floor nlohmann::json::parse", seconds(t2 - t1), run);
+  }
+}
+
+void printTable(const std::string& title, const std::vector<fs::path>& paths, std::size_t repeat) {
+  std::uintmax_t bytes = 0;
+  for (const auto& path : paths) bytes += fs::file_size(path);
+  Phases phases;
+  std::size_t findings = 0;
+  for (std::size_t run = 0; run < repeat; ++run) {
+    measureRun(paths, phases, run, findings);
+    measureFloor(paths, phases, run);
+  }
+  const double n = static_cast<double>(paths.size());
+  std::cout << fmt::format("\n{}: {} policies, {} bytes (mean {:.0f} B), {} findings; median of {} runs\n", title,
+                           paths.size(), bytes, static_cast<double>(bytes) / n, findings, repeat);
+  std::cout << fmt::format("{:<34} {:>10} {:>12} {:>10} {:>8}\n", "phase", "total ms", "us/policy", "MB/s", "share");
+  double total = 0;
+  std::vector<std::pair<std::string, double>> rows;
+  for (const auto& name : phases.names) {
+    if (name.starts_with("floor")) continue;
+    rows.emplace_back(name, phases.median(name));
+    total += rows.back().second;
+  }
+  const auto row = [&](const std::string& name, double s, double share) {
+    std::cout << fmt::format("{:<34} {:>10.1f} {:>12.2f} {:>10.1f} {:>7.1f}%\n", name, s * 1e3, s * 1e6 / n,
+                             static_cast<double>(bytes) / s / 1e6, share * 100);
+  };
+  for (const auto& [name, s] : rows) row(name, s, s / total);
+  row("iotlint end to end (sum)", total, 1.0);
+  const double floor_read = phases.median("floor read");
+  const double floor_parse = phases.median("floor nlohmann::json::parse");
+  row("floor: read", floor_read, floor_read / total);
+  row("floor: nlohmann::json::parse", floor_parse, floor_parse / total);
+  std::cout << fmt::format("iotlint / floor (read + nlohmann parse): {:.2f}x;  policies per second (1 core): {:.0f}\n",
+                           total / (floor_read + floor_parse), n / total);
+}
+
+struct Arguments {
+  std::string mode;
+  std::string folder;
+  std::string realworld = IOTLINT_REALWORLD_CORPUS;
+  CorpusOptions corpus;
+  std::size_t repeat = 5;
+};
+
+std::optional<Arguments> parseArguments(int argc, char** argv) {
+  Arguments args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--table") {
+      args.mode = "table";
+    } else if (arg == "--generate") {
+      args.mode = "generate";
+      args.folder = value();
+    } else if (arg == "--corpus") {
+      args.folder = value();
+    } else if (arg == "--realworld") {
+      args.realworld = value();
+    } else if (arg == "--count") {
+      args.corpus.count = std::stoul(value());
+    } else if (arg == "--size") {
+      args.corpus.typical_bytes = std::stoul(value());
+    } else if (arg == "--seed") {
+      args.corpus.seed = static_cast<std::uint32_t>(std::stoul(value()));
+    } else if (arg == "--repeat") {
+      args.repeat = std::max<std::size_t>(1, std::stoul(value()));
+    } else {
+      return std::nullopt;  // Google Benchmark's flags
+    }
+  }
+  return args;
+}
+
+// Microbenchmarks of one typical policy (Google Benchmark).
+const std::string& typicalPolicy() {
+  static const std::string policy = iotlint::bench::generateCorpus({.count = 1, .typical_bytes = 500, .seed = 7}).front();
+  return policy;
+}
+
+void BM_NlohmannParse(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(nlohmann::json::parse(typicalPolicy()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(typicalPolicy().size()));
+}
+BENCHMARK(BM_NlohmannParse);
+
+void BM_ParseJson(benchmark::State& state) {
+  const iotlint::ir::SourceFile file("p.json", typicalPolicy());
+  for (auto _ : state) {
+    iotlint::ir::DiagnosticEngine diagnostics;
+    benchmark::DoNotOptimize(iotlint::frontend::parseJson(file, diagnostics, {}));
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(typicalPolicy().size()));
+}
+BENCHMARK(BM_ParseJson);
+
+void BM_ParsePolicy(benchmark::State& state) {
+  const iotlint::ir::SourceFile file("p.json", typicalPolicy());
+  for (auto _ : state) {
+    iotlint::ir::DiagnosticEngine diagnostics;
+    benchmark::DoNotOptimize(iotlint::frontend::parsePolicy(file, diagnostics));
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(typicalPolicy().size()));
+}
+BENCHMARK(BM_ParsePolicy);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Arguments> args = parseArguments(argc, argv);
+  if (!args || args->mode.empty()) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+  }
+  if (args->mode == "generate") {
+    if (args->folder.empty()) {
+      std::cerr << "iotlint_bench: --generate needs a folder\n";
+      return 2;
+    }
+    writeCorpus(args->folder, iotlint::bench::generateCorpus(args->corpus));
+    std::cout << "wrote " << args->corpus.count << " policies to " << args->folder << "\n";
+    return 0;
+  }
+  std::vector<fs::path> paths;
+  fs::path temporary;
+  if (!args->folder.empty()) {
+    for (const auto& entry : fs::recursive_directory_iterator(args->folder)) {
+      if (entry.path().extension() == ".json") paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+  } else {
+    temporary = fs::temp_directory_path() / fmt::format("iotlint-bench-{}", ::getpid());
+    paths = writeCorpus(temporary, iotlint::bench::generateCorpus(args->corpus));
+  }
+  printTable(args->folder.empty() ? fmt::format("generated corpus (seed {})", args->corpus.seed) : args->folder, paths,
+             args->repeat);
+  if (!temporary.empty()) fs::remove_all(temporary);
+
+  const std::vector<fs::path> real = realWorldPolicies(args->realworld);
+  if (real.empty()) {
+    std::cout << "\nreal-world corpus: not found at " << args->realworld << " (skipped)\n";
+  } else {
+    printTable("real-world policies (" + args->realworld + ")", real, std::max<std::size_t>(args->repeat, 21));
+  }
+  return 0;
+}
