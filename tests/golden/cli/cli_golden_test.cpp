@@ -6,6 +6,9 @@
 // every rule's page.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <sstream>
+
 #include "ir/rules.h"
 #include "tests/golden/golden_harness.h"
 
