@@ -13,6 +13,7 @@
 #include "frontend/parse.h"
 #include "passes/analyze.h"
 #include "tools/iotlint/commands.h"
+#include "tools/iotlint/fixer.h"
 #include "tools/iotlint/config.h"
 #include "tools/iotlint/input_files.h"
 
@@ -87,6 +88,18 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   return result;
 }
 
+/// `--diff`: the diff instead of the report; exit 1 when there is one (ruff, cli.md).
+int writeDiff(const std::string& output, const FixRun& fix_run, bool trouble) {
+  if (output.empty()) {
+    std::cout << fix_run.diff << std::flush;
+  } else if (std::string error = writeFileAtomically(output, fix_run.diff); !error.empty()) {
+    std::cerr << "iotlint: cannot write the diff to " << output << ": " << error << "\n";
+    return kExitTrouble;
+  }
+  if (trouble) return kExitTrouble;
+  return fix_run.diff.empty() ? kExitClean : kExitFindings;
+}
+
 }  // namespace
 
 int runCheck(const CheckOptions& options) {
@@ -131,6 +144,15 @@ int runCheck(const CheckOptions& options) {
     }
     files.push_back(std::move(result.file));
   }
+  // Fixes: every candidate verified (or dropped); with --fix, --fix-to or --diff, applied (fixer.h).
+  FixSettings fix_settings;
+  fix_settings.input.format = *frontend::parseInputFormat(options.input_format);
+  fix_settings.analysis = analysis;
+  fix_settings.unsafe = options.unsafe_fixes;
+  fix_settings.keeps = [&filter](ir::RuleId rule) { return filter.keeps(rule); };
+  const FixRun fix_run = runFixes(options, fix_settings, inputs.files, files, findings);
+  trouble = trouble || fix_run.trouble;
+  if (options.diff) return writeDiff(options.output, fix_run, trouble);
   ir::sortDiagnostics(findings);
 
   backend::ReportOptions report;

@@ -27,6 +27,12 @@ struct CheckOptions {
   bool show_snippets = true;
   std::vector<std::string> device_topic_layouts;
   std::string print_ir_after;
+  // Fixes (tools/iotlint/fixer.h).
+  bool fix = false;           ///< --fix: apply fixes in place
+  bool unsafe_fixes = false;  ///< --unsafe-fixes: also apply fixes marked unsafe
+  bool diff = false;          ///< --diff: print the fixes as a unified diff, change no file
+  std::string fix_to;         ///< --fix-to DIR: write fixed copies under DIR
+  std::string emit_remediation;  ///< --emit-remediation FILE: AWS CLI commands deploying the fixed policies
 };
 int runCheck(const CheckOptions& options);
 

@@ -83,6 +83,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(pass_names))
       ->type_name("PASS");
 
+  CLI::Option* fix_option = check_command->add_flag("--fix", check.fix, "Apply safe fixes to the files in place (atomically)");
+  CLI::Option* diff_option =
+      check_command->add_flag("--diff", check.diff, "Print the fixes as a unified diff and change no file (exit 1 when there is one)");
+  CLI::Option* fix_to_option =
+      check_command->add_option("--fix-to", check.fix_to, "Write fixed copies under DIR, mirroring the paths given; originals untouched")
+          ->type_name("DIR");
+  check_command->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, --diff or --fix-to, also apply fixes marked unsafe");
+  check_command->add_option("--emit-remediation", check.emit_remediation,
+                            "With --fix or --fix-to, write the AWS CLI commands that deploy each fixed, named policy as a new default version")
+      ->type_name("FILE");
+  fix_option->excludes(diff_option)->excludes(fix_to_option);
+  diff_option->excludes(fix_to_option);
+
   std::string rules_format = "text";
   CLI::App* rules_command = app.add_subcommand("rules", "List every rule: id, name, level, fixable");
   rules_command->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}))->type_name("FORMAT");
@@ -123,6 +136,10 @@ int main(int argc, char** argv) {
       check.ignore = splitList(ignore);
       check.fail_on = *iotlint::ir::parseLevel(fail_on);
       check.show_snippets = !no_snippets;
+      if (!check.emit_remediation.empty() && !check.fix && check.fix_to.empty()) {
+        std::cerr << "iotlint: --emit-remediation needs --fix or --fix-to (the commands point at the fixed documents)\n";
+        return kExitTrouble;
+      }
       return iotlint::tools::runCheck(check);
     }
     if (rules_command->parsed()) return iotlint::tools::runRules(rules_format);

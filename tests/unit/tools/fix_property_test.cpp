@@ -1,0 +1,144 @@
+// tests/unit/tools/fix_property_test.cpp: fixing generated policies (semantics.md §6, the D3 fix
+// harness): after fixing, no overly permissive grant remains, the fixed document parses, a second
+// run changes nothing, and SELF gets the same answer as before on its own resources.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "passes/eval.h"
+#include "passes/fixes/fixes.h"
+#include "tools/iotlint/fixer.h"
+
+namespace iotlint::tools {
+namespace {
+
+constexpr std::string_view kThing = "${iot:Connection.Thing.ThingName}";
+
+struct Family {
+  std::string_view action;
+  std::vector<std::string> resources;  ///< after `arn:aws:iot:us-east-1:123456789012:`
+};
+
+const std::vector<Family>& families() {
+  static const std::vector<Family> all = {
+      {"iot:Connect", {"client/*", "client/${iot:ClientId}", "client/${iot:Connection.Thing.ThingName}", "client/sensor-001"}},
+      {"iot:Publish",
+       {"topic/$aws/things/*/shadow/update", "topic/$aws/things/+/shadow/update", "topic/$aws/things/*",
+        "topic/$aws/things/${iot:Connection.Thing.ThingName}/*", "topic/sensors/data", "topic/$aws/things/pump-7/shadow/get"}},
+      {"iot:Subscribe",
+       {"topicfilter/$aws/things/*/shadow/#", "topicfilter/$aws/things/+/shadow/update/accepted",
+        "topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/#", "topicfilter/sensors/+"}},
+      {"iot:Receive", {"topic/$aws/things/*", "topic/sensors/*"}},
+      {"iot:GetThingShadow", {"thing/*", "thing/${iot:Connection.Thing.ThingName}", "thing/pump-7", "thing/?*"}},
+      {"iot:UpdateThingShadow", {"thing/*", "thing/${iot:Connection.Thing.ThingName}"}},
+  };
+  return all;
+}
+
+/// SELF's own resources, one per family: the answer for them must not change.
+const std::vector<std::pair<std::string, std::string>>& ownRequests() {
+  static const std::vector<std::pair<std::string, std::string>> all = {
+      {"iot:Connect", "client/dev-1"},
+      {"iot:Publish", "topic/$aws/things/dev-1/shadow/update"},
+      {"iot:Subscribe", "topicfilter/$aws/things/dev-1/shadow/update/accepted"},
+      {"iot:Receive", "topic/$aws/things/dev-1/shadow/update/accepted"},
+      {"iot:GetThingShadow", "thing/dev-1"},
+      {"iot:UpdateThingShadow", "thing/dev-1"},
+  };
+  return all;
+}
+
+std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+/// A random policy in a random layout: one line, two-space, tab or CRLF; scalars or arrays.
+std::string generate(std::mt19937& random) {
+  const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  const int layout = static_cast<int>(pick(4));
+  const std::string nl = layout == 0 ? "" : layout == 3 ? "\r\n" : "\n";
+  const std::string unit = layout == 0 ? "" : layout == 2 ? "\t" : "  ";
+  const std::string sep = layout == 0 ? " " : "";
+  const auto in = [&](int depth) {
+    std::string out;
+    for (int i = 0; i < depth; ++i) out += unit;
+    return out;
+  };
+  std::string text = "{" + nl + in(1) + "\"Version\": \"2012-10-17\"," + sep + nl + in(1) + "\"Statement\": [";
+  const std::size_t statements = 1 + pick(3);
+  for (std::size_t s = 0; s < statements; ++s) {
+    const Family& family = families()[pick(families().size())];
+    std::vector<std::string> resources;
+    const std::size_t count = 1 + pick(2);
+    for (std::size_t r = 0; r < count; ++r) {
+      resources.push_back(quote("arn:aws:iot:us-east-1:123456789012:" + family.resources[pick(family.resources.size())]));
+    }
+    if (pick(6) == 0) resources = {quote("*")};
+    std::string resource_text;
+    if (resources.size() == 1 && pick(2) == 0) {
+      resource_text = resources.front();
+    } else {
+      resource_text = "[";
+      for (std::size_t r = 0; r < resources.size(); ++r) resource_text += (r ? ", " : "") + resources[r];
+      resource_text += "]";
+    }
+    const std::string action = pick(2) == 0 ? quote(family.action) : "[" + quote(family.action) + "]";
+    text += (s ? "," + sep : std::string()) + nl + in(2) + "{" + nl + in(3) + "\"Effect\": \"Allow\"," + sep + nl + in(3) +
+            "\"Action\": " + action + "," + sep + nl + in(3) + "\"Resource\": " + resource_text + nl + in(2) + "}";
+  }
+  text += nl + in(1) + "]" + nl + "}" + nl;
+  return text;
+}
+
+passes::Decision decide(const ir::Policy& policy, const std::string& action, const std::string& resource) {
+  passes::EvalRequest request;
+  request.action = action;
+  request.resource = "arn:aws:iot:us-east-1:123456789012:" + resource;
+  request.thing_name = "dev-1";
+  return passes::evaluate(policy, request).decision;
+}
+
+TEST(FixProperty, GeneratedPoliciesAreFixedSafelyAndOnce) {
+  FixSettings settings;
+  settings.input.format = frontend::InputFormat::kPolicy;
+  settings.unsafe = true;
+  std::mt19937 random(20261128);
+  constexpr int kCases = 60;
+  int fixed_cases = 0;
+  for (int i = 0; i < kCases; ++i) {
+    const std::string text = generate(random);
+    SCOPED_TRACE(text);
+    const FixOutcome outcome = fixToFixpoint("generated.json", text, settings);
+    EXPECT_TRUE(outcome.converged);
+    if (outcome.fixed != text) ++fixed_cases;
+    // The fixed document parses, into one policy, without structural findings.
+    const FileAnalysis after = analyzeText("generated.json", outcome.fixed, settings);
+    ASSERT_EQ(after.policies.size(), 1U) << outcome.fixed;
+    for (const auto& d : after.diagnostics) {
+      EXPECT_FALSE(ir::ruleInfo(d.rule).id.starts_with("IL1")) << d.message << "\n" << outcome.fixed;
+      EXPECT_NE(d.rule, ir::RuleId::kOverlyPermissive) << d.message << "\n" << outcome.fixed;
+    }
+    // No grant reaches another device any more.
+    const FileAnalysis before = analyzeText("generated.json", text, settings);
+    ASSERT_EQ(before.policies.size(), 1U);
+    const passes::GrantComparison comparison = passes::compareGrants(before.policies.front(), after.policies.front());
+    ASSERT_TRUE(comparison.comparable) << comparison.reason;
+    EXPECT_TRUE(comparison.no_longer_broad) << outcome.fixed;
+    EXPECT_TRUE(comparison.subset) << comparison.reason << "\n" << outcome.fixed;
+    // Idempotent.
+    const FixOutcome again = fixToFixpoint("generated.json", outcome.fixed, settings);
+    EXPECT_EQ(again.fixed, outcome.fixed);
+    EXPECT_EQ(again.applied, 0U);
+    // SELF gets the same answer on its own resources. For Subscribe, the fix may turn a wildcard
+    // filter (`$aws/things/+/...`) into SELF's own filter, so SELF's own filter may become allowed
+    // where only the wildcard was: there, an ALLOW must stay an ALLOW.
+    for (const auto& [action, resource] : ownRequests()) {
+      const passes::Decision was = decide(before.policies.front(), action, resource);
+      const passes::Decision now = decide(after.policies.front(), action, resource);
+      if (action == "iot:Subscribe" && was == passes::Decision::kDeny) continue;
+      EXPECT_EQ(was, now) << action << " " << resource << "\n" << outcome.fixed;
+    }
+  }
+  EXPECT_GT(fixed_cases, kCases / 2) << "the generator should produce mostly broad policies";
+}
+
+}  // namespace
+}  // namespace iotlint::tools

@@ -1,0 +1,472 @@
+// tools/iotlint/fixer.cpp: see fixer.h.
+#include "tools/iotlint/fixer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "backend/diff.h"
+#include "passes/fixes/fixes.h"
+#include "tools/iotlint/config.h"
+
+namespace iotlint::tools {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<ir::RuleId, std::size_t> countRules(const std::vector<ir::Diagnostic>& diagnostics) {
+  std::map<ir::RuleId, std::size_t> counts;
+  for (const auto& diagnostic : diagnostics) ++counts[diagnostic.rule];
+  return counts;
+}
+
+std::size_t countOf(const std::map<ir::RuleId, std::size_t>& counts, ir::RuleId rule) {
+  const auto found = counts.find(rule);
+  return found == counts.end() ? 0 : found->second;
+}
+
+bool wellFormed(std::span<const ir::Edit> edits, std::size_t size) {
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    if (edits[i].range.begin > edits[i].range.end || edits[i].range.end > size) return false;
+    if (i > 0 && edits[i - 1].range.end > edits[i].range.begin) return false;
+  }
+  return !edits.empty();
+}
+
+struct Verdict {
+  bool ok = false;
+  ir::FixSafety safety = ir::FixSafety::kUnsafe;
+  std::string reason;
+};
+
+std::string editsKey(const ir::Diagnostic& diagnostic, const ir::Fix& fix) {
+  std::string key = fmt::format("{}|{}|", static_cast<int>(diagnostic.rule), static_cast<int>(fix.safety));
+  for (const auto& edit : fix.edits) key += fmt::format("{}-{}:{}\x1f", edit.range.begin, edit.range.end, edit.replacement);
+  return key;
+}
+
+Verdict verifyOne(const ir::SourceFile& file, const FileAnalysis& base, const std::map<ir::RuleId, std::size_t>& base_counts,
+                  const ir::Diagnostic& diagnostic, const ir::Fix& fix, const FixSettings& settings) {
+  Verdict verdict;
+  if (!wellFormed(fix.edits, file.size())) {
+    verdict.reason = "the candidate edits overlap";
+    return verdict;
+  }
+  std::size_t index = base.policies.size();
+  for (std::size_t p = 0; p < base.policies.size(); ++p) {
+    if (base.policies[p].range.contains(diagnostic.range)) index = p;
+  }
+  if (index == base.policies.size()) {
+    verdict.reason = "the finding is outside any policy";
+    return verdict;
+  }
+  const FileAnalysis after = analyzeText(file.path(), applyEdits(file.contents(), fix.edits), settings);
+  if (after.policies.size() != base.policies.size()) {
+    verdict.reason = "the fixed text does not read as the same policies";
+    return verdict;
+  }
+  const auto after_counts = countRules(after.diagnostics);
+  for (const auto& [rule, count] : after_counts) {
+    const std::size_t before = countOf(base_counts, rule);
+    if (rule == diagnostic.rule ? count >= before && before > 0 : count > before) {
+      verdict.reason = rule == diagnostic.rule
+                           ? std::string("the fixed policy is still reported")
+                           : fmt::format("the fixed policy would be reported for `{}`", ir::ruleInfo(rule).id);
+      return verdict;
+    }
+  }
+  if (countOf(after_counts, diagnostic.rule) >= countOf(base_counts, diagnostic.rule)) {
+    verdict.reason = "the fixed policy is still reported";
+    return verdict;
+  }
+  const passes::GrantComparison comparison =
+      passes::compareGrants(base.policies[index], after.policies[index], settings.analysis.render);
+  if (!comparison.comparable) {
+    verdict.reason = comparison.reason;
+    return verdict;
+  }
+  if (!comparison.no_new_other_access) {
+    verdict.reason = "it would grant access to other devices: " + comparison.reason;
+    return verdict;
+  }
+  const passes::FixContract contract = passes::fixContractOf(diagnostic.rule);
+  if (contract == passes::FixContract::kNarrowing && !comparison.subset) {
+    verdict.reason = "it would grant more than the original: " + comparison.reason;
+    return verdict;
+  }
+  verdict.ok = true;
+  const bool proven_safe = contract == passes::FixContract::kNarrowing && comparison.subset && comparison.self_unchanged;
+  verdict.safety = fix.safety == ir::FixSafety::kSafe && proven_safe ? ir::FixSafety::kSafe : ir::FixSafety::kUnsafe;
+  return verdict;
+}
+
+struct Span {
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+Span spanOf(const ir::Fix& fix) {
+  Span span{fix.edits.front().range.begin, fix.edits.front().range.end};
+  for (const auto& edit : fix.edits) {
+    span.begin = std::min(span.begin, edit.range.begin);
+    span.end = std::max(span.end, edit.range.end);
+  }
+  return span;
+}
+
+bool touches(const Span& a, const Span& b) { return a.begin <= b.end && b.begin <= a.end; }
+
+std::string shellQuote(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
+  FileAnalysis analysis;
+  analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
+  ir::DiagnosticEngine diagnostics;
+  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, settings.input);
+  analysis.format = parsed.format;
+  passes::AnalysisOptions options = settings.analysis;
+  options.dump_stream = nullptr;
+  options.print_ir_after.clear();
+  for (const ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, options, diagnostics);
+  analysis.policies = std::move(parsed.policies);
+  analysis.diagnostics = diagnostics.take();
+  return analysis;
+}
+
+void verifyFixes(const ir::SourceFile& file, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {
+  const bool any = std::any_of(diagnostics.begin(), diagnostics.end(),
+                               [&](const ir::Diagnostic& d) { return d.file == &file && !d.fixes.empty(); });
+  if (!any) return;
+  const FileAnalysis base = analyzeText(file.path(), file.contents(), settings);
+  const auto base_counts = countRules(base.diagnostics);
+  std::map<std::string, Verdict> verdicts;  // the same fix is often proposed for several findings
+  for (ir::Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.file != &file || diagnostic.fixes.empty()) continue;
+    std::vector<ir::Fix> kept;
+    std::string reason;
+    for (ir::Fix& fix : diagnostic.fixes) {
+      const std::string key = editsKey(diagnostic, fix);
+      auto found = verdicts.find(key);
+      if (found == verdicts.end()) {
+        found = verdicts.emplace(key, verifyOne(file, base, base_counts, diagnostic, fix, settings)).first;
+      }
+      if (found->second.ok) {
+        fix.safety = found->second.safety;
+        kept.push_back(std::move(fix));
+      } else if (reason.empty()) {
+        reason = found->second.reason;
+      }
+    }
+    if (kept.empty()) diagnostic.notes.push_back({diagnostic.range, "no automatic fix is available: the candidate fix failed verification (" + reason + ")"});
+    diagnostic.fixes = std::move(kept);
+  }
+}
+
+std::string applyEdits(std::string_view text, std::span<const ir::Edit> edits) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (const auto& edit : edits) {
+    out.append(text.substr(at, edit.range.begin - at));
+    out += edit.replacement;
+    at = edit.range.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+FixOutcome fixToFixpoint(const std::string& path, const std::string& contents, const FixSettings& settings) {
+  FixOutcome outcome;
+  std::string text = contents;
+  for (unsigned round = 0;; ++round) {
+    FileAnalysis analysis = analyzeText(path, text, settings);
+    verifyFixes(*analysis.file, analysis.diagnostics, settings);
+    std::vector<const ir::Fix*> candidates;
+    for (const auto& diagnostic : analysis.diagnostics) {
+      if (settings.keeps && !settings.keeps(diagnostic.rule)) continue;
+      for (const auto& fix : diagnostic.fixes) {
+        if (fix.safety == ir::FixSafety::kSafe || settings.unsafe) candidates.push_back(&fix);
+      }
+    }
+    if (candidates.empty() || round == settings.max_rounds) {
+      outcome.converged = candidates.empty();
+      outcome.remaining = std::move(analysis);
+      break;
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const ir::Fix* a, const ir::Fix* b) { return spanOf(*a).begin < spanOf(*b).begin; });
+    // One round applies fixes that do not touch each other; the others wait for the next round,
+    // where they are re-derived from the re-analysed text.
+    std::vector<const ir::Fix*> selected;
+    for (const ir::Fix* fix : candidates) {
+      const Span span = spanOf(*fix);
+      const bool conflicts = std::any_of(selected.begin(), selected.end(), [&](const ir::Fix* other) { return touches(span, spanOf(*other)); });
+      if (!conflicts) selected.push_back(fix);
+    }
+    const auto combine = [&](std::size_t count) {
+      std::vector<ir::Edit> edits;
+      for (std::size_t i = 0; i < count; ++i) edits.insert(edits.end(), selected[i]->edits.begin(), selected[i]->edits.end());
+      std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
+      return applyEdits(text, edits);
+    };
+    std::string next = combine(selected.size());
+    if (selected.size() > 1) {
+      // Each fix was verified alone; make sure that together they still read as the same policies
+      // with no new finding, or apply only the first this round.
+      const FileAnalysis together = analyzeText(path, next, settings);
+      const auto before_counts = countRules(analysis.diagnostics);
+      bool sound = together.policies.size() == analysis.policies.size();
+      for (const auto& [rule, count] : countRules(together.diagnostics)) sound = sound && count <= countOf(before_counts, rule);
+      if (!sound) {
+        selected.resize(1);
+        next = combine(1);
+      }
+    }
+    if (next == text) {
+      outcome.remaining = std::move(analysis);
+      break;
+    }
+    text = std::move(next);
+    outcome.applied += static_cast<unsigned>(selected.size());
+    ++outcome.rounds;
+  }
+  outcome.fixed = std::move(text);
+  return outcome;
+}
+
+std::string writeFileAtomically(const fs::path& path, std::string_view contents) {
+  std::error_code error;
+  fs::path target = path;
+  if (fs::is_symlink(path, error)) {
+    target = fs::canonical(path, error);
+    if (error) return fmt::format("cannot resolve the symbolic link: {}", error.message());
+  }
+  struct stat original {};
+  const bool exists = ::stat(target.c_str(), &original) == 0;
+  // Read-only means read-only even for root: no write permission bit at all.
+  const bool read_only = exists && (::access(target.c_str(), W_OK) != 0 || (original.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0);
+  if (read_only) return "the file is read-only; it was left unchanged";
+  fs::path folder = target.parent_path();
+  if (folder.empty()) folder = ".";
+  std::string name = (folder / ("." + target.filename().string() + ".iotlint-XXXXXX")).string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", folder.string(), std::strerror(errno));
+  const auto fail = [&](std::string what) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(name.c_str());
+    return fmt::format("{}: {}; the file was left unchanged", what, std::strerror(saved));
+  };
+  std::size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("cannot write the temporary file " + name);
+    written += static_cast<std::size_t>(n);
+  }
+  mode_t mode = 0;
+  if (exists) {
+    mode = original.st_mode & 07777;
+    if (::fchown(fd, original.st_uid, original.st_gid) != 0) {
+      // Not the owner: keep our ownership, as any editor's save would.
+    }
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0) return fail("cannot set the permissions of " + name);
+  if (::fsync(fd) != 0) return fail("cannot flush " + name + " to disk");
+  if (::close(fd) != 0) {
+    const int saved = errno;
+    ::unlink(name.c_str());
+    return fmt::format("cannot close {}: {}; the file was left unchanged", name, std::strerror(saved));
+  }
+  if (::rename(name.c_str(), target.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(name.c_str());
+    return fmt::format("cannot replace the file: {}; it was left unchanged", std::strerror(saved));
+  }
+  // Make the rename itself durable.
+  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    (void)::fsync(dir);
+    ::close(dir);
+  }
+  return {};
+}
+
+fs::path fixToPath(const fs::path& dir, const std::string& path) {
+  fs::path relative;
+  for (const auto& part : fs::path(path).lexically_normal().relative_path()) {
+    if (part == ".." || part == ".") continue;
+    relative /= part;
+  }
+  return dir / relative;
+}
+
+std::string remediationScript(const std::vector<RemediationEntry>& entries) {
+  std::string out =
+      "#!/bin/sh\n"
+      "# Written by `iotlint check --emit-remediation`: deploy the fixed AWS IoT policies the way AWS documents\n"
+      "# for an overly permissive policy, as a new default version of each policy. Review before running.\n"
+      "# AWS IoT keeps at most five versions of a policy: when a policy has five, delete an old one first\n"
+      "# (aws iot list-policy-versions, aws iot delete-policy-version).\n"
+      "set -eu\n";
+  if (entries.empty()) out += "\n# No fixed policy carries a name: nothing to deploy.\n";
+  for (const auto& entry : entries) {
+    const std::string name = shellQuote(entry.policy_name);
+    out += fmt::format("\n# Policy {} (fixed in {})\n", entry.policy_name, entry.source_path);
+    out += "# 1. The certificates, thing groups and identities the new version applies to: check that the\n"
+           "#    narrower grant suits every one of them.\n";
+    out += fmt::format("aws iot list-targets-for-policy --policy-name {}\n", name);
+    out += "# 2. The current default version, for the rollback.\n";
+    out += fmt::format("previous=$(aws iot get-policy --policy-name {} --query defaultVersionId --output text)\n", name);
+    if (entry.standalone_document) {
+      out += "# 3. The fixed document as the new default version.\n";
+      out += fmt::format("aws iot create-policy-version --policy-name {} --policy-document {} --set-as-default\n", name,
+                         shellQuote("file://" + entry.document_path));
+    } else {
+      out += fmt::format("# 3. The policy is defined in a template ({}): deploy the fixed template (CloudFormation,\n"
+                         "#    Terraform) instead, or extract its policy document and run:\n"
+                         "#    aws iot create-policy-version --policy-name {} --policy-document file://DOCUMENT --set-as-default\n",
+                         entry.document_path, name);
+    }
+    out += "# Rollback, if a device loses access it needs:\n";
+    out += fmt::format("echo \"rollback: aws iot set-default-policy-version --policy-name {} --policy-version-id $previous\"\n",
+                       name);
+  }
+  return out;
+}
+
+}  // namespace iotlint::tools
+
+namespace iotlint::tools {
+
+FixRun runFixes(const CheckOptions& options, const FixSettings& base_settings, const std::vector<std::string>& paths,
+                std::vector<std::unique_ptr<ir::SourceFile>>& files, std::vector<ir::Diagnostic>& findings) {
+  FixRun run;
+  const bool fixing = options.fix || options.diff || !options.fix_to.empty();
+  // The findings of each file, in their order.
+  std::map<const ir::SourceFile*, std::vector<ir::Diagnostic>> by_file;
+  std::vector<ir::Diagnostic> unattached;
+  for (auto& finding : findings) {
+    if (finding.file == nullptr) {
+      unattached.push_back(std::move(finding));
+    } else {
+      by_file[finding.file].push_back(std::move(finding));
+    }
+  }
+  findings = std::move(unattached);
+  std::vector<RemediationEntry> remediation;
+  std::vector<std::unique_ptr<ir::SourceFile>> fixed_files;
+  std::map<std::string, const ir::SourceFile*> by_path;
+  for (const auto& file : files) by_path.emplace(file->path(), file.get());
+  for (const std::string& input : paths) {
+    const auto found = by_path.find(input);
+    if (found == by_path.end()) {
+      // No finding in this file (or it could not be read): --fix-to still mirrors it.
+      if (options.fix_to.empty()) continue;
+      std::ifstream in(input, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      const fs::path copy = fixToPath(options.fix_to, input);
+      std::error_code ec;
+      fs::create_directories(copy.parent_path(), ec);
+      if (const std::string error = writeFileAtomically(copy, bytes.str()); !error.empty()) {
+        std::cerr << "iotlint: " << copy.string() << ": " << error << "\n";
+        run.trouble = true;
+      }
+      continue;
+    }
+    const ir::SourceFile* file = found->second;
+    by_path.erase(found);  // a path given twice is handled once
+    // The project's `.iotlint.json` applies to the fixed file as it did to the original.
+    FixSettings settings = base_settings;
+    (void)addProjectLayouts(input, settings.analysis.device_topic_layouts);
+    std::vector<ir::Diagnostic>& own = by_file[file];
+    const bool has_candidates = std::any_of(own.begin(), own.end(), [](const ir::Diagnostic& d) { return !d.fixes.empty(); });
+    if (!fixing || (!has_candidates && options.fix_to.empty())) {
+      verifyFixes(*file, own, settings);
+      for (auto& d : own) findings.push_back(std::move(d));
+      continue;
+    }
+    const std::string& path = file->path();
+    const fs::path copy = options.fix_to.empty() ? fs::path() : fixToPath(options.fix_to, path);
+    FixOutcome outcome = fixToFixpoint(copy.empty() ? path : copy.string(), file->contents(), settings);
+    if (!outcome.converged) {
+      std::cerr << "iotlint: " << path << ": fixes did not settle after " << settings.max_rounds
+                << " rounds; the remaining ones were not applied\n";
+    }
+    const bool changed = outcome.fixed != file->contents();
+    run.changed = run.changed || changed;
+    std::string error;
+    if (options.diff) {
+      run.diff += backend::unifiedDiff(file->contents(), outcome.fixed, path, path);
+    } else if (!options.fix_to.empty()) {
+      std::error_code ec;
+      fs::create_directories(copy.parent_path(), ec);
+      error = ec ? fmt::format("cannot create {}: {}", copy.parent_path().string(), ec.message())
+                 : writeFileAtomically(copy, outcome.fixed);
+    } else if (changed) {
+      error = writeFileAtomically(path, outcome.fixed);
+    }
+    if (!error.empty()) {
+      std::cerr << "iotlint: " << (copy.empty() ? path : copy.string()) << ": " << error << "\n";
+      run.trouble = true;
+    }
+    if (options.diff || !error.empty()) {
+      // Nothing was written: report the file as it is.
+      verifyFixes(*file, own, settings);
+      for (auto& d : own) findings.push_back(std::move(d));
+      continue;
+    }
+    if (changed) {
+      for (const auto& policy : outcome.remaining.policies) {
+        if (policy.name.empty()) continue;
+        std::error_code ec;
+        const fs::path written = fs::absolute(copy.empty() ? fs::path(path) : copy, ec);
+        remediation.push_back({policy.name, path, written.lexically_normal().string(),
+                               outcome.remaining.format == frontend::InputFormat::kPolicy});
+      }
+    }
+    for (auto& d : outcome.remaining.diagnostics) {
+      if (!settings.keeps || settings.keeps(d.rule)) findings.push_back(std::move(d));
+    }
+    fixed_files.push_back(std::move(outcome.remaining.file));
+  }
+  for (auto& file : fixed_files) files.push_back(std::move(file));
+  if (!options.emit_remediation.empty()) {
+    if (const std::string error = writeFileAtomically(options.emit_remediation, remediationScript(remediation)); !error.empty()) {
+      std::cerr << "iotlint: " << options.emit_remediation << ": " << error << "\n";
+      run.trouble = true;
+    }
+  }
+  return run;
+}
+
+}  // namespace iotlint::tools

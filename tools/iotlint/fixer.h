@@ -1,0 +1,106 @@
+// tools/iotlint/fixer.h: verifying, applying and writing fixes (`--fix`, `--unsafe-fixes`,
+// `--diff`, `--fix-to`, `--emit-remediation`).
+//
+// The passes propose candidate fixes (passes/fixes/); only the driver can check them, because
+// checking means re-reading the edited text with the frontend. For each candidate the fixer
+// applies the edits to the file's text, re-parses it, re-analyses it, and compares the grants of
+// the edited policy with the original (passes::compareGrants):
+//   - the text still parses into as many policies, and no rule reports more findings than before,
+//     while the finding's own rule reports fewer;
+//   - the fixed policy reaches no other device's resource that the original did not;
+//   - a narrowing fix (overly permissive, IL207, misconfiguration) grants a subset of the original;
+//   - it stays `safe` only when SELF keeps all its own access; otherwise it becomes `unsafe`.
+// A candidate that fails is removed from its diagnostic, which gets a note saying why no
+// automatic fix is available. Fixes are applied round by round (non-overlapping ones per round,
+// re-analysing in between) until nothing changes, at most FixSettings::max_rounds rounds.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frontend/parse.h"
+#include "ir/diagnostic.h"
+#include "ir/policy.h"
+#include "ir/source.h"
+#include "passes/analyze.h"
+#include "tools/iotlint/commands.h"
+
+namespace iotlint::tools {
+
+struct FixSettings {
+  frontend::InputOptions input;
+  passes::AnalysisOptions analysis;  ///< without dumps
+  bool unsafe = false;               ///< also apply fixes marked unsafe
+  unsigned max_rounds = 8;
+  /// Which rules' fixes may be applied (--select / --ignore); all when empty.
+  std::function<bool(ir::RuleId)> keeps;
+};
+
+/// One file read, parsed and analysed: the file (diagnostics point into it), its policies and
+/// every diagnostic, with candidate fixes.
+struct FileAnalysis {
+  std::unique_ptr<ir::SourceFile> file;
+  frontend::InputFormat format = frontend::InputFormat::kNone;
+  std::vector<ir::Policy> policies;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
+
+/// Verifies every candidate fix of `diagnostics` that points into `file`: drops failing ones
+/// (with a note on the diagnostic) and sets the safety that the comparison proves.
+void verifyFixes(const ir::SourceFile& file, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings);
+
+/// `text` with `edits` applied (sorted by range, non-overlapping).
+std::string applyEdits(std::string_view text, std::span<const ir::Edit> edits);
+
+struct FixOutcome {
+  std::string fixed;        ///< the final text
+  unsigned applied = 0;     ///< fixes applied over all rounds
+  unsigned rounds = 0;      ///< rounds that changed the text
+  bool converged = true;    ///< false when fixes were still applicable after max_rounds
+  FileAnalysis remaining;   ///< the analysis of the final text (fixes verified)
+};
+/// Applies verified fixes to `contents` until nothing changes.
+FixOutcome fixToFixpoint(const std::string& path, const std::string& contents, const FixSettings& settings);
+
+/// Replaces `path` with `contents` atomically: a temporary file in the same folder, written and
+/// flushed to disk, given the original's permissions, then renamed over it. A symbolic link is
+/// followed (its target is replaced). Returns an error message (the file is then unchanged), or
+/// an empty string.
+std::string writeFileAtomically(const std::filesystem::path& path, std::string_view contents);
+
+/// Where `--fix-to DIR` writes the fixed copy of `path`: DIR/path for a relative path (`..`
+/// levels dropped), DIR/path-without-root for an absolute one.
+std::filesystem::path fixToPath(const std::filesystem::path& dir, const std::string& path);
+
+/// One fixed policy for `--emit-remediation`.
+struct RemediationEntry {
+  std::string policy_name;    ///< ir::Policy::name
+  std::string source_path;    ///< the file as given
+  std::string document_path;  ///< the fixed policy document (`file://`)
+  bool standalone_document = true;  ///< the file is a bare policy document (not a template)
+};
+/// A shell script of AWS CLI commands that deploy the fixed policies (AWS's documented fix:
+/// a new default policy version), with the checks to run first and the rollback.
+std::string remediationScript(const std::vector<RemediationEntry>& entries);
+
+/// What runFixes did.
+struct FixRun {
+  bool trouble = false;  ///< a file could not be written (reported on standard error)
+  bool changed = false;  ///< some file has fixes applied (or, with --diff, would have)
+  std::string diff;      ///< with --diff: the unified diff of every file
+};
+/// `iotlint check`'s fix step, after every file was analysed: verifies the candidate fixes of
+/// `findings`; with --fix, --fix-to or --diff, fixes each file to a fixpoint, writes it (in place,
+/// as a copy, or as a diff), and replaces its findings with those that remain. `paths` are the
+/// files read, in order (--fix-to also copies those without findings); `files` holds those with
+/// findings and keeps the fixed texts alive for the report. --emit-remediation writes its script.
+FixRun runFixes(const CheckOptions& options, const FixSettings& settings, const std::vector<std::string>& paths,
+                std::vector<std::unique_ptr<ir::SourceFile>>& files, std::vector<ir::Diagnostic>& findings);
+
+}  // namespace iotlint::tools
