@@ -1,5 +1,7 @@
 #include "frontend/src/char_stream.h"
 
+#include <cstring>
+
 namespace iotlint::frontend {
 
 namespace {
@@ -40,11 +42,23 @@ std::size_t decodeOne(std::string_view bytes, std::size_t i, char32_t& code_poin
   return length;
 }
 
+/// Length of the ASCII prefix of `bytes`, eight bytes at a time.
+std::size_t asciiPrefix(std::string_view bytes) {
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+  }
+  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80U) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::size_t findInvalidUtf8(std::string_view bytes) {
   char32_t ignored = 0;
-  for (std::size_t i = 0; i < bytes.size();) {
+  for (std::size_t i = asciiPrefix(bytes); i < bytes.size();) {
     const std::size_t length = decodeOne(bytes, i, ignored);
     if (length == 0) return i;
     i += length;
@@ -52,7 +66,14 @@ std::size_t findInvalidUtf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-Utf8CharStream::Utf8CharStream(std::string_view bytes, std::uint32_t base_offset) {
+Utf8CharStream::Utf8CharStream(std::string_view bytes, std::uint32_t base_offset) : base_offset_(base_offset) {
+  end_offset_ = base_offset + static_cast<std::uint32_t>(bytes.size());
+  // ASCII, the common case: one code point per byte, so the offset table is the identity and is
+  // not built.
+  if (asciiPrefix(bytes) == bytes.size()) {
+    _data.assign(bytes.begin(), bytes.end());
+    return;
+  }
   _data.reserve(bytes.size());
   byte_offsets_.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
@@ -63,7 +84,6 @@ Utf8CharStream::Utf8CharStream(std::string_view bytes, std::uint32_t base_offset
     byte_offsets_.push_back(base_offset + static_cast<std::uint32_t>(i));
     i += length;
   }
-  end_offset_ = base_offset + static_cast<std::uint32_t>(bytes.size());
 }
 
 }  // namespace iotlint::frontend

@@ -3,7 +3,8 @@
 //
 // The ANTLR C++ runtime counts positions in code points; the IR counts bytes. This stream decodes
 // the bytes itself (the runtime's converter throws on invalid UTF-8; callers validate first) and
-// keeps the table that turns a token's code-point index back into a byte offset.
+// keeps the table that turns a token's code-point index back into a byte offset (for ASCII text,
+// the usual case, the index is the offset and no table is built).
 #pragma once
 
 #include <antlr4-runtime.h>
@@ -24,11 +25,13 @@ class Utf8CharStream : public antlr4::ANTLRInputStream {
 
   /// Byte offset of code point `index` (index == size() gives the end).
   std::uint32_t byteOffset(std::size_t index) const {
+    if (byte_offsets_.empty()) return index < _data.size() ? base_offset_ + static_cast<std::uint32_t>(index) : end_offset_;
     return index < byte_offsets_.size() ? byte_offsets_[index] : end_offset_;
   }
 
  private:
-  std::vector<std::uint32_t> byte_offsets_;
+  std::vector<std::uint32_t> byte_offsets_;  ///< empty when the text is ASCII (offset = base + index)
+  std::uint32_t base_offset_ = 0;
   std::uint32_t end_offset_ = 0;
 };
 

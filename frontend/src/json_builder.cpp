@@ -428,11 +428,25 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
   }
   if (!scanTokens(tokens, context, limits)) return result;
 
+  // Two stages: SLL prediction with an error strategy that gives up at the first error parses
+  // every well-formed document (and the grammar's error alternatives) at the lowest cost; only a
+  // document with a real syntax error is parsed again, with full LL prediction and the strategy
+  // that reports and recovers, so its diagnostics are those of a single LL parse.
   PolicyJsonParser parser(&tokens);
   parser.removeErrorListeners();
-  auto strategy = std::make_shared<JsonErrorStrategy>(context);
-  parser.setErrorHandler(strategy);
-  PolicyJsonParser::DocumentContext* document = parser.document();
+  auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  PolicyJsonParser::DocumentContext* document = nullptr;
+  try {
+    document = parser.document();
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<JsonErrorStrategy>(context));
+    document = parser.document();
+  }
   result.lost_content = context.parserErrors() > 0;
 
   TreeBuilder builder(context);
