@@ -16,6 +16,7 @@
 #include "tools/iotlint/fixer.h"
 #include "tools/iotlint/config.h"
 #include "tools/iotlint/input_files.h"
+#include "tools/iotlint/ordered_parallel.h"
 
 namespace iotlint::tools {
 
@@ -129,21 +130,27 @@ int runCheck(const CheckOptions& options) {
   analysis.print_ir_after = options.print_ir_after;
   analysis.dump_stream = &std::cout;
 
-  // Files stay alive until the report is written: diagnostics point into them.
+  // Files are analysed on `--jobs` threads and their results taken here in input order, so the
+  // report does not depend on scheduling. A file stays alive until the report is written only
+  // if some finding points into it; the others are freed as soon as their result is taken.
+  // IR dumps go to standard output as they are made, so they keep to one thread.
+  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
   std::vector<std::unique_ptr<ir::SourceFile>> files;
   std::vector<ir::Diagnostic> findings;
-  for (const std::string& path : inputs.files) {
-    FileResult result = analyzeFile(path, limits, analysis);
-    if (!result.error.empty()) {
-      std::cerr << "iotlint: " << path << ": " << result.error << "\n";
-      trouble = true;
-      continue;
-    }
-    for (ir::Diagnostic& diagnostic : result.diagnostics) {
-      if (filter.keeps(diagnostic.rule)) findings.push_back(std::move(diagnostic));
-    }
-    files.push_back(std::move(result.file));
-  }
+  orderedParallelFor(
+      inputs.files.size(), jobs, [&](std::size_t i) { return analyzeFile(inputs.files[i], limits, analysis); },
+      [&](std::size_t i, FileResult result) {
+        if (!result.error.empty()) {
+          std::cerr << "iotlint: " << inputs.files[i] << ": " << result.error << "\n";
+          trouble = true;
+          return;
+        }
+        const std::size_t before = findings.size();
+        for (ir::Diagnostic& diagnostic : result.diagnostics) {
+          if (filter.keeps(diagnostic.rule)) findings.push_back(std::move(diagnostic));
+        }
+        if (findings.size() > before) files.push_back(std::move(result.file));
+      });
   // Fixes: every candidate verified (or dropped); with --fix, --fix-to or --diff, applied (fixer.h).
   FixSettings fix_settings;
   fix_settings.input.format = *frontend::parseInputFormat(options.input_format);

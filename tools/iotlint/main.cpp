@@ -1,7 +1,9 @@
 // tools/iotlint/main.cpp: the `iotlint` command line (see docs/cli.md and ../shared/spec/cli.md).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "backend/report.h"
 #include "passes/analyze.h"
@@ -82,6 +84,10 @@ int main(int argc, char** argv) {
                             "Debugging: print what the named pass computed, for each policy")
       ->check(CLI::IsMember(pass_names))
       ->type_name("PASS");
+  check.jobs = std::max(1U, std::thread::hardware_concurrency());
+  check_command->add_option("-j,--jobs", check.jobs, "Analyse N files in parallel (default: the number of cores)")
+      ->check(CLI::Range(1U, 1024U))
+      ->type_name("N");
 
   CLI::Option* fix_option = check_command->add_flag("--fix", check.fix, "Apply safe fixes to the files in place (atomically)");
   CLI::Option* diff_option =
