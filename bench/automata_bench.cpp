@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "automata/language.h"
+#include "passes/automata/language.h"
 
 namespace {
 

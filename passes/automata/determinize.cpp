@@ -41,7 +41,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "automata/nfa.h"
+#include "passes/automata/nfa.h"
 
 namespace iotlint::automata::detail {
 namespace {

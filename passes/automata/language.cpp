@@ -21,12 +21,12 @@
 //
 // Languages are shared, never mutated after construction (the caches are write-once and
 // synchronised), so they may be used from several threads.
-#include "automata/language.h"
+#include "passes/automata/language.h"
 
 #include <atomic>
 #include <mutex>
 
-#include "automata/nfa.h"
+#include "passes/automata/nfa.h"
 
 namespace iotlint::automata {
 

@@ -13,8 +13,8 @@
 // one-character name; must-analysis of Deny statements: it may not).
 //
 // This library depends on nothing else in iotlint: no IR, no diagnostics. CMake target
-// `iotlint_automata`; its include root is `passes/`, so callers write
-// `#include "automata/language.h"`. README.md next to this file summarises the design.
+// `iotlint_automata`; like every layer it is included from the repository root:
+// `#include "passes/automata/language.h"`. README.md next to this file summarises the design.
 //
 // COST MODEL AND LIMITS
 //

@@ -28,7 +28,7 @@
 // (MQTT topic names are at least one character long).
 #include <map>
 
-#include "automata/nfa.h"
+#include "passes/automata/nfa.h"
 
 namespace iotlint::automata::detail {
 namespace {

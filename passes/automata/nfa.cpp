@@ -15,7 +15,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "automata/nfa.h"
+#include "passes/automata/nfa.h"
 
 namespace iotlint::automata::detail {
 namespace {

@@ -35,8 +35,8 @@
 #include <span>
 #include <vector>
 
-#include "automata/language.h"
-#include "automata/symbol_class.h"
+#include "passes/automata/language.h"
+#include "passes/automata/symbol_class.h"
 
 namespace iotlint::automata::detail {
 

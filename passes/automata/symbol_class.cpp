@@ -2,7 +2,7 @@
 //
 // Every operation is a linear merge of two sorted range lists. Ranges are inclusive, so "one past
 // hi" is computed in 64 bits to survive hi == 2^32 - 1.
-#include "automata/symbol_class.h"
+#include "passes/automata/symbol_class.h"
 
 #include <algorithm>
 

@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "automata/language.h"
+#include "passes/automata/language.h"
 #include "glob_reference.h"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "automata/language.h"
+#include "passes/automata/language.h"
 
 namespace iotlint::reference {
 

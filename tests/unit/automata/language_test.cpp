@@ -1,6 +1,6 @@
 // Unit tests for Language, one group per operation. The exhaustive differential tests live in
 // exhaustive_test.cpp and mqtt_test.cpp.
-#include "automata/language.h"
+#include "passes/automata/language.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Unit tests for the internal SymbolClass range algebra.
-#include "automata/symbol_class.h"
+#include "passes/automata/symbol_class.h"
 
 #include <gtest/gtest.h>
 

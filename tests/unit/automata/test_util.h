@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "automata/language.h"
+#include "passes/automata/language.h"
 
 namespace iotlint::automata::testing {
 
