@@ -3,9 +3,10 @@
 // `+` and `#` are literal characters in a policy (reference §4.2), and publishing clients cannot
 // put wildcards in a topic name, so a `topic/` resource holding one never matches the topic of a
 // Publish, Receive or RetainPublish request: in an Allow it grants nothing there, in a Deny it
-// blocks nothing, in a NotResource list it excludes nothing. Reported for Allow statements, and
-// for Deny statements on Publish/RetainPublish only: wildcards in Deny statements on Subscribe
-// and Receive are the misconfiguration check's `POLICY_CONTAINS_MQTT_WILDCARDS_IN_DENY_STATEMENT`.
+// blocks nothing, in a NotResource list it excludes nothing. Reported for Allow statements only:
+// wildcards in Deny statements are the misconfiguration check's
+// `POLICY_CONTAINS_MQTT_WILDCARDS_IN_DENY_STATEMENT`, which mirrors Device Defender, and one
+// character deserves one finding.
 #include <fmt/format.h>
 
 #include "passes/checks/check.h"
@@ -59,10 +60,9 @@ void checkMqttWildcardInTopic(const CheckContext& context) {
   const ActionsResult& actions = context.analyses.getExpandActions();
   for (std::size_t s = 0; s < policy.statements.size(); ++s) {
     const ir::Statement& statement = policy.statements[s];
-    const bool allow = statement.effect == ir::Effect::kAllow;
+    if (statement.effect != ir::Effect::kAllow) continue;
     std::vector<std::string_view> concerned;
     for (Action action : {Action::kPublish, Action::kReceive, Action::kRetainPublish}) {
-      if (!allow && action == Action::kReceive) continue;
       if (actions.statements[s].actions.test(static_cast<std::size_t>(action))) concerned.push_back(actionName(action));
     }
     if (concerned.empty()) continue;
@@ -76,7 +76,7 @@ void checkMqttWildcardInTopic(const CheckContext& context) {
       if (statement.not_resource) {
         consequence = "this `NotResource` entry excludes no topic";
       } else {
-        consequence = fmt::format("this resource {} {} on no topic", allow ? "grants" : "denies", listed(concerned));
+        consequence = fmt::format("this resource grants {} on no topic", listed(concerned));
       }
       const std::string hint = wildcard == '#' ? "write `*` to match every topic under this prefix"
                                                : "write `*` to match any characters here (it also matches `/`)";
