@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <regex>
 
 #include "tests/golden/golden_harness.h"
@@ -18,24 +19,26 @@ namespace {
 
 const std::filesystem::path kGoldenRoot = IOTLINT_GOLDEN_DIR;
 
+/// Every input under rules/ and check/: any file but `.expected` and `.args` files and dotfiles
+/// (such as a case folder's `.iotlint.json`). Cases are found by their inputs, so a new input
+/// without its expected file fails (or, when updating, gets one) instead of being skipped.
 std::vector<std::filesystem::path> allCases() {
   std::vector<std::filesystem::path> cases;
   for (const char* folder : {"rules", "check"}) {
-    for (const auto& path : findCases(kGoldenRoot / folder, ".expected")) {
+    const std::filesystem::path root = kGoldenRoot / folder;
+    if (!std::filesystem::exists(root)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      const std::filesystem::path& path = entry.path();
+      const std::string extension = path.extension().string();
+      if (entry.is_directory() || path.filename().string().starts_with(".") || extension == ".expected" ||
+          extension == ".args") {
+        continue;
+      }
       cases.push_back(path);
     }
   }
+  std::sort(cases.begin(), cases.end());
   return cases;
-}
-
-/// The input beside `<name>.expected`: the one file `<name>.<ext>` that is not .args/.expected.
-std::filesystem::path inputOf(const std::filesystem::path& expected) {
-  const std::string stem = expected.stem().string();
-  for (const auto& entry : std::filesystem::directory_iterator(expected.parent_path())) {
-    const auto& path = entry.path();
-    if (path.stem().string() == stem && path.extension() != ".expected" && path.extension() != ".args") return path;
-  }
-  return {};
 }
 
 /// Makes reports comparable across releases: the tool version is masked, and in SARIF the rule
@@ -62,9 +65,8 @@ std::string normalize(const std::string& output) {
 class CheckGolden : public testing::TestWithParam<std::filesystem::path> {};
 
 TEST_P(CheckGolden, MatchesExpectedOutput) {
-  const std::filesystem::path expected = GetParam();
-  const std::filesystem::path input = inputOf(expected);
-  ASSERT_FALSE(input.empty()) << "no input file beside " << expected;
+  const std::filesystem::path input = GetParam();
+  const std::filesystem::path expected = std::filesystem::path(input).replace_extension(".expected");
   std::vector<std::string> args = {"check"};
   for (std::string& word : readArgs(expected.parent_path() / (expected.stem().string() + ".args"))) {
     args.push_back(std::move(word));
