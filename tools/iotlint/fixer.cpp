@@ -161,6 +161,13 @@ void verifyFixes(const ir::SourceFile& file, std::span<ir::Diagnostic> diagnosti
                                [&](const ir::Diagnostic& d) { return d.file == &file && !d.fixes.empty(); });
   if (!any) return;
   const FileAnalysis base = analyzeText(file.path(), file.contents(), settings);
+  if (base.format == frontend::InputFormat::kTerraform || base.format == frontend::InputFormat::kTerraformPlan) {
+    // Fix edits are JSON text; HCL reads `${...}` as its own interpolation. Not offered there.
+    for (ir::Diagnostic& diagnostic : diagnostics) {
+      if (diagnostic.file == &file) diagnostic.fixes.clear();
+    }
+    return;
+  }
   const auto base_counts = countRules(base.diagnostics);
   std::map<std::string, Verdict> verdicts;  // the same fix is often proposed for several findings
   for (ir::Diagnostic& diagnostic : diagnostics) {
