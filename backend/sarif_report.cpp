@@ -159,6 +159,9 @@ Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file
   const std::uint32_t context_begin = range.begin - (begin.column_bytes - 1);
   const auto last_line = static_cast<std::uint32_t>(file.lineText(end.line).size());
   const std::uint32_t context_end = std::max(range.begin, range.end) + (last_line - std::min(last_line, end.column_bytes - 1));
+  // A context region must be a proper superset of the region (SARIF1008): none when the region
+  // already spans its whole lines.
+  if (context_begin == range.begin && context_end == std::max(range.begin, range.end)) return location;
   Json context_region = region(file, {context_begin, context_end});
   context_region["snippet"] = {{"text", file.text({context_begin, context_end})}};
   location["contextRegion"] = std::move(context_region);
