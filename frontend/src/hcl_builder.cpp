@@ -10,6 +10,7 @@
 
 #include "HclLexer.h"
 #include "HclParser.h"
+#include "frontend/src/utf8.h"
 #include "frontend/src/char_stream.h"
 #include "frontend/src/hcl_tree.h"
 
@@ -308,8 +309,7 @@ std::vector<HclTemplatePiece> decodeTemplate(const MappedText& raw, bool escapes
           char32_t cp = 0;
           bool ok = i + 2 + digits <= s.size();
           for (std::size_t k = 0; ok && k < digits; ++k) {
-            const char d = s[i + 2 + k];
-            const int v = d >= '0' && d <= '9' ? d - '0' : d >= 'a' && d <= 'f' ? d - 'a' + 10 : d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+            const int v = hexDigit(s[i + 2 + k]);
             ok = v >= 0;
             cp = cp * 16 + static_cast<char32_t>(std::max(v, 0));
           }
@@ -318,21 +318,7 @@ std::vector<HclTemplatePiece> decodeTemplate(const MappedText& raw, bool escapes
             break;
           }
           length = 2 + digits;
-          if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-          } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-          } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-          } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-          }
+          appendUtf8(out, cp);
           break;
         }
         default: out = s.substr(i, 2); break;

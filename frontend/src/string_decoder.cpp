@@ -2,46 +2,22 @@
 #include <fmt/format.h>
 
 #include "frontend/src/json_tree.h"
+#include "frontend/src/utf8.h"
 
 namespace iotlint::frontend {
 
 namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 /// The four hex digits at `at`, or -1.
 long readHex4(std::string_view text, std::size_t at) {
   if (at + 4 > text.size()) return -1;
   long value = 0;
   for (std::size_t k = 0; k < 4; ++k) {
-    const int digit = hexValue(text[at + k]);
+    const int digit = hexDigit(text[at + k]);
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }
   return value;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 }  // namespace
