@@ -41,7 +41,8 @@ std::vector<std::filesystem::path> allCases() {
   return cases;
 }
 
-/// Makes reports comparable across releases: the tool version is masked, and in SARIF the rule
+/// Makes reports comparable across releases and checkouts: the tool version and the absolute
+/// source root are masked, and in SARIF the rule
 /// metadata built from the documentation pages is reduced to ids and names, so that editing a
 /// rule's page does not change every SARIF golden file. (The full metadata is validated against
 /// the SARIF schema and GitHub's rules by the sarif_validation test instead.)
@@ -51,6 +52,8 @@ std::string normalize(const std::string& output) {
     for (auto& run : report["runs"]) {
       auto& driver = run["tool"]["driver"];
       driver["semanticVersion"] = "<version>";
+      // The source root is the absolute folder the test runs in, different on every checkout.
+      for (auto& [name, base] : run["originalUriBaseIds"].items()) base["uri"] = "<source root>";
       if (driver.contains("version")) driver["version"] = "<version>";
       for (auto& rule : driver["rules"]) {
         for (const char* field : {"shortDescription", "fullDescription", "help", "helpUri"}) rule.erase(field);
