@@ -50,55 +50,74 @@ std::string absoluteFolder(const std::string& folder) {
   return path.lexically_normal().string();
 }
 
-/// Everything iotlint learned from one file: the file itself (diagnostics point into it), and
-/// what was reported, or why the file could not be read.
+/// Everything iotlint learned from one file: the file itself (diagnostics point into it), what is
+/// reported, what its fix step did, or why the file could not be read.
 struct FileResult {
-  std::unique_ptr<ir::SourceFile> file;
-  std::vector<ir::Diagnostic> diagnostics;
+  FileFixes outcome;
   std::string error;
 };
 
-/// How analyzeFile reads files: parse limits, --input-format, and which files were found by
-/// walking a folder (those are skipped silently when they hold no policy).
+/// How analyzeFile reads and fixes files: parse limits, --input-format, which files were found by
+/// walking a folder (those are skipped silently when they hold no policy), and what to keep and fix.
 struct FileReading {
   frontend::ParseLimits parse_limits;
   frontend::InputFormat format = frontend::InputFormat::kAuto;
   std::set<std::string> walked;
+  const RuleFilter* filter = nullptr;
+  const CheckOptions* options = nullptr;
+  bool unsafe_fixes = false;
 };
 
-/// Reads, parses and analyses one file: every policy in it. Independent of every other file.
-FileResult analyzeFile(const std::string& path, const FileReading& reading, const passes::AnalysisOptions& analysis) {
+/// Reads, parses, analyses and fixes one file: every policy in it. Independent of every other
+/// file, so it runs on the worker threads, fix verification included.
+FileResult analyzeFile(const std::string& path, const FileReading& reading, const passes::AnalysisOptions& analysis_options) {
   FileResult result;
   // The project's `.iotlint.json` (nearest folder upwards) adds per-device topic layouts.
-  passes::AnalysisOptions file_analysis = analysis;
-  if (std::optional<std::string> problem = addProjectLayouts(path, file_analysis.device_topic_layouts)) {
+  FixSettings fix_settings;
+  fix_settings.analysis = analysis_options;
+  if (std::optional<std::string> problem = addProjectLayouts(path, fix_settings.analysis.device_topic_layouts)) {
     result.error = *problem;
     return result;
   }
   std::optional<std::string> contents = readFile(path, reading.parse_limits.max_file_bytes, result.error);
   if (!contents) return result;
-  result.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
+  FileAnalysis analysis;
+  analysis.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
   ir::DiagnosticEngine diagnostics;
   frontend::InputOptions input;
   input.format = reading.format;
   input.named_explicitly = !reading.walked.contains(path);
   input.limits = reading.parse_limits;
-  frontend::ParsedInput parsed = frontend::parseInput(*result.file, diagnostics, input);
-  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, file_analysis, diagnostics);
-  result.diagnostics = diagnostics.take();
+  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
+  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, fix_settings.analysis, diagnostics);
+  analysis.format = parsed.format;
+  analysis.policies = std::move(parsed.policies);
+  analysis.diagnostics = diagnostics.take();
+  std::vector<ir::Diagnostic> kept;
+  for (const ir::Diagnostic& diagnostic : analysis.diagnostics) {
+    if (reading.filter->keeps(diagnostic.rule)) kept.push_back(diagnostic);
+  }
+  // Fixes: every candidate verified against this analysis (or dropped); with --fix, --fix-to or
+  // --diff, applied (fixer.h). Re-analysing the fixed text must neither dump IR nor print.
+  fix_settings.input = input;
+  fix_settings.analysis.print_ir_after.clear();
+  fix_settings.analysis.dump_stream = nullptr;
+  fix_settings.unsafe = reading.unsafe_fixes;
+  fix_settings.keeps = [filter = reading.filter](ir::RuleId rule) { return filter->keeps(rule); };
+  result.outcome = fixFile(*reading.options, fix_settings, std::move(analysis), std::move(kept));
   return result;
 }
 
 /// `--diff`: the diff instead of the report; exit 1 when there is one (ruff, cli.md).
-int writeDiff(const std::string& output, const FixRun& fix_run, bool trouble) {
+int writeDiff(const std::string& output, const std::string& diff, bool trouble) {
   if (output.empty()) {
-    std::cout << fix_run.diff << std::flush;
-  } else if (std::string error = writeFileAtomically(output, fix_run.diff); !error.empty()) {
+    std::cout << diff << std::flush;
+  } else if (std::string error = writeFileAtomically(output, diff); !error.empty()) {
     std::cerr << "iotlint: cannot write the diff to " << output << ": " << error << "\n";
     return kExitTrouble;
   }
   if (trouble) return kExitTrouble;
-  return fix_run.diff.empty() ? kExitClean : kExitFindings;
+  return diff.empty() ? kExitClean : kExitFindings;
 }
 
 }  // namespace
@@ -123,43 +142,49 @@ int runCheck(const CheckOptions& options) {
     trouble = trouble || problem.fatal;
   }
 
-  // What analyzeFile needs to read each file (named `limits` where the loop below hands it over).
-  const FileReading limits{{}, *frontend::parseInputFormat(options.input_format), inputs.walked};
+  // What analyzeFile needs to read and fix each file.
+  const FileReading reading{{}, *frontend::parseInputFormat(options.input_format), inputs.walked, &filter, &options,
+                            options.unsafe_fixes};
   passes::AnalysisOptions analysis;
   analysis.device_topic_layouts = options.device_topic_layouts;
   analysis.print_ir_after = options.print_ir_after;
   analysis.dump_stream = &std::cout;
 
-  // Files are analysed on `--jobs` threads and their results taken here in input order, so the
-  // report does not depend on scheduling. A file stays alive until the report is written only
-  // if some finding points into it; the others are freed as soon as their result is taken.
-  // IR dumps go to standard output as they are made, so they keep to one thread.
+  // Files are analysed (and their fixes verified or applied) on `--jobs` threads and their results
+  // taken here in input order, so the report does not depend on scheduling. A file stays alive
+  // until the report is written only if some finding points into it; the others are freed as
+  // soon as their result is taken. IR dumps go to standard output as they are made, so they keep
+  // to one thread.
   const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
   std::vector<std::unique_ptr<ir::SourceFile>> files;
   std::vector<ir::Diagnostic> findings;
+  std::string diff;
+  std::vector<RemediationEntry> remediation;
   orderedParallelFor(
-      inputs.files.size(), jobs, [&](std::size_t i) { return analyzeFile(inputs.files[i], limits, analysis); },
+      inputs.files.size(), jobs, [&](std::size_t i) { return analyzeFile(inputs.files[i], reading, analysis); },
       [&](std::size_t i, FileResult result) {
         if (!result.error.empty()) {
           std::cerr << "iotlint: " << inputs.files[i] << ": " << result.error << "\n";
           trouble = true;
           return;
         }
-        const std::size_t before = findings.size();
-        for (ir::Diagnostic& diagnostic : result.diagnostics) {
-          if (filter.keeps(diagnostic.rule)) findings.push_back(std::move(diagnostic));
-        }
-        if (findings.size() > before) files.push_back(std::move(result.file));
+        FileFixes& outcome = result.outcome;
+        for (const std::string& problem : outcome.problems) std::cerr << "iotlint: " << problem << "\n";
+        trouble = trouble || outcome.trouble;
+        diff += outcome.diff;
+        remediation.insert(remediation.end(), outcome.remediation.begin(), outcome.remediation.end());
+        if (outcome.diagnostics.empty()) return;
+        findings.insert(findings.end(), std::make_move_iterator(outcome.diagnostics.begin()),
+                        std::make_move_iterator(outcome.diagnostics.end()));
+        files.push_back(std::move(outcome.file));
       });
-  // Fixes: every candidate verified (or dropped); with --fix, --fix-to or --diff, applied (fixer.h).
-  FixSettings fix_settings;
-  fix_settings.input.format = *frontend::parseInputFormat(options.input_format);
-  fix_settings.analysis = analysis;
-  fix_settings.unsafe = options.unsafe_fixes;
-  fix_settings.keeps = [&filter](ir::RuleId rule) { return filter.keeps(rule); };
-  const FixRun fix_run = runFixes(options, fix_settings, inputs.files, files, findings);
-  trouble = trouble || fix_run.trouble;
-  if (options.diff) return writeDiff(options.output, fix_run, trouble);
+  if (!options.emit_remediation.empty()) {
+    if (const std::string error = writeFileAtomically(options.emit_remediation, remediationScript(remediation)); !error.empty()) {
+      std::cerr << "iotlint: " << options.emit_remediation << ": " << error << "\n";
+      trouble = true;
+    }
+  }
+  if (options.diff) return writeDiff(options.output, diff, trouble);
   ir::sortDiagnostics(findings);
 
   backend::ReportOptions report;

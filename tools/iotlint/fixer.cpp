@@ -8,16 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <iostream>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "backend/diff.h"
 #include "passes/fixes/fixes.h"
-#include "tools/iotlint/config.h"
 
 namespace iotlint::tools {
 
@@ -156,11 +152,11 @@ FileAnalysis analyzeText(std::string path, std::string contents, const FixSettin
   return analysis;
 }
 
-void verifyFixes(const ir::SourceFile& file, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {
+void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {
+  const ir::SourceFile& file = *base.file;
   const bool any = std::any_of(diagnostics.begin(), diagnostics.end(),
                                [&](const ir::Diagnostic& d) { return d.file == &file && !d.fixes.empty(); });
   if (!any) return;
-  const FileAnalysis base = analyzeText(file.path(), file.contents(), settings);
   if (base.format == frontend::InputFormat::kTerraform || base.format == frontend::InputFormat::kTerraformPlan) {
     // Fix edits are JSON text; HCL reads `${...}` as its own interpolation. Not offered there.
     for (ir::Diagnostic& diagnostic : diagnostics) {
@@ -210,7 +206,7 @@ FixOutcome fixToFixpoint(const std::string& path, const std::string& contents, c
   std::string text = contents;
   for (unsigned round = 0;; ++round) {
     FileAnalysis analysis = analyzeText(path, text, settings);
-    verifyFixes(*analysis.file, analysis.diagnostics, settings);
+    verifyFixes(analysis, analysis.diagnostics, settings);
     std::vector<const ir::Fix*> candidates;
     for (const auto& diagnostic : analysis.diagnostics) {
       if (settings.keeps && !settings.keeps(diagnostic.rule)) continue;
@@ -373,107 +369,78 @@ std::string remediationScript(const std::vector<RemediationEntry>& entries) {
 
 namespace iotlint::tools {
 
-FixRun runFixes(const CheckOptions& options, const FixSettings& base_settings, const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<ir::SourceFile>>& files, std::vector<ir::Diagnostic>& findings) {
-  FixRun run;
+FileFixes fixFile(const CheckOptions& options, const FixSettings& settings, FileAnalysis base,
+                  std::vector<ir::Diagnostic> diagnostics) {
+  FileFixes result;
+  std::unique_ptr<ir::SourceFile>& file = base.file;
   const bool fixing = options.fix || options.diff || !options.fix_to.empty();
-  // The findings of each file, in their order.
-  std::map<const ir::SourceFile*, std::vector<ir::Diagnostic>> by_file;
-  std::vector<ir::Diagnostic> unattached;
-  for (auto& finding : findings) {
-    if (finding.file == nullptr) {
-      unattached.push_back(std::move(finding));
-    } else {
-      by_file[finding.file].push_back(std::move(finding));
-    }
+  const bool has_candidates =
+      std::any_of(diagnostics.begin(), diagnostics.end(), [](const ir::Diagnostic& d) { return !d.fixes.empty(); });
+  const std::string& path = file->path();
+  const fs::path copy = options.fix_to.empty() ? fs::path() : fixToPath(options.fix_to, path);
+  const auto report_as_is = [&] {
+    verifyFixes(base, diagnostics, settings);
+    result.diagnostics = std::move(diagnostics);
+    result.file = std::move(file);
+  };
+  const auto write_copy = [&](std::string_view contents) {
+    std::error_code ec;
+    fs::create_directories(copy.parent_path(), ec);
+    return ec ? fmt::format("cannot create {}: {}", copy.parent_path().string(), ec.message())
+              : writeFileAtomically(copy, contents);
+  };
+  if (!fixing || (diagnostics.empty() && options.fix_to.empty())) {
+    report_as_is();
+    return result;
   }
-  findings = std::move(unattached);
-  std::vector<RemediationEntry> remediation;
-  std::vector<std::unique_ptr<ir::SourceFile>> fixed_files;
-  std::map<std::string, const ir::SourceFile*> by_path;
-  for (const auto& file : files) by_path.emplace(file->path(), file.get());
-  for (const std::string& input : paths) {
-    const auto found = by_path.find(input);
-    if (found == by_path.end()) {
-      // No finding in this file (or it could not be read): --fix-to still mirrors it.
-      if (options.fix_to.empty()) continue;
-      std::ifstream in(input, std::ios::binary);
-      if (!in) continue;
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      const fs::path copy = fixToPath(options.fix_to, input);
-      std::error_code ec;
-      fs::create_directories(copy.parent_path(), ec);
-      if (const std::string error = writeFileAtomically(copy, bytes.str()); !error.empty()) {
-        std::cerr << "iotlint: " << copy.string() << ": " << error << "\n";
-        run.trouble = true;
-      }
-      continue;
-    }
-    const ir::SourceFile* file = found->second;
-    by_path.erase(found);  // a path given twice is handled once
-    // The project's `.iotlint.json` applies to the fixed file as it did to the original.
-    FixSettings settings = base_settings;
-    (void)addProjectLayouts(input, settings.analysis.device_topic_layouts);
-    std::vector<ir::Diagnostic>& own = by_file[file];
-    const bool has_candidates = std::any_of(own.begin(), own.end(), [](const ir::Diagnostic& d) { return !d.fixes.empty(); });
-    if (!fixing || (!has_candidates && options.fix_to.empty())) {
-      verifyFixes(*file, own, settings);
-      for (auto& d : own) findings.push_back(std::move(d));
-      continue;
-    }
-    const std::string& path = file->path();
-    const fs::path copy = options.fix_to.empty() ? fs::path() : fixToPath(options.fix_to, path);
-    FixOutcome outcome = fixToFixpoint(copy.empty() ? path : copy.string(), file->contents(), settings);
-    if (!outcome.converged) {
-      std::cerr << "iotlint: " << path << ": fixes did not settle after " << settings.max_rounds
-                << " rounds; the remaining ones were not applied\n";
-    }
-    const bool changed = outcome.fixed != file->contents();
-    run.changed = run.changed || changed;
-    std::string error;
-    if (options.diff) {
-      run.diff += backend::unifiedDiff(file->contents(), outcome.fixed, path, path);
-    } else if (!options.fix_to.empty()) {
-      std::error_code ec;
-      fs::create_directories(copy.parent_path(), ec);
-      error = ec ? fmt::format("cannot create {}: {}", copy.parent_path().string(), ec.message())
-                 : writeFileAtomically(copy, outcome.fixed);
-    } else if (changed) {
-      error = writeFileAtomically(path, outcome.fixed);
-    }
-    if (!error.empty()) {
-      std::cerr << "iotlint: " << (copy.empty() ? path : copy.string()) << ": " << error << "\n";
-      run.trouble = true;
-    }
-    if (options.diff || !error.empty()) {
-      // Nothing was written: report the file as it is.
-      verifyFixes(*file, own, settings);
-      for (auto& d : own) findings.push_back(std::move(d));
-      continue;
-    }
-    if (changed) {
-      for (const auto& policy : outcome.remaining.policies) {
-        if (policy.name.empty()) continue;
-        std::error_code ec;
-        const fs::path written = fs::absolute(copy.empty() ? fs::path(path) : copy, ec);
-        remediation.push_back({policy.name, path, written.lexically_normal().string(),
-                               outcome.remaining.format == frontend::InputFormat::kPolicy});
+  if (!has_candidates) {
+    // Nothing to fix here; --fix-to still mirrors the file so that DIR holds every input.
+    if (!options.fix_to.empty()) {
+      if (const std::string error = write_copy(file->contents()); !error.empty()) {
+        result.problems.push_back(copy.string() + ": " + error);
+        result.trouble = true;
       }
     }
-    for (auto& d : outcome.remaining.diagnostics) {
-      if (!settings.keeps || settings.keeps(d.rule)) findings.push_back(std::move(d));
-    }
-    fixed_files.push_back(std::move(outcome.remaining.file));
+    report_as_is();
+    return result;
   }
-  for (auto& file : fixed_files) files.push_back(std::move(file));
-  if (!options.emit_remediation.empty()) {
-    if (const std::string error = writeFileAtomically(options.emit_remediation, remediationScript(remediation)); !error.empty()) {
-      std::cerr << "iotlint: " << options.emit_remediation << ": " << error << "\n";
-      run.trouble = true;
+  FixOutcome outcome = fixToFixpoint(copy.empty() ? path : copy.string(), file->contents(), settings);
+  if (!outcome.converged) {
+    result.problems.push_back(fmt::format("{}: fixes did not settle after {} rounds; the remaining ones were not applied",
+                                          path, settings.max_rounds));
+  }
+  result.changed = outcome.fixed != file->contents();
+  std::string error;
+  if (options.diff) {
+    result.diff = backend::unifiedDiff(file->contents(), outcome.fixed, path, path);
+  } else if (!options.fix_to.empty()) {
+    error = write_copy(outcome.fixed);
+  } else if (result.changed) {
+    error = writeFileAtomically(path, outcome.fixed);
+  }
+  if (!error.empty()) {
+    result.problems.push_back((copy.empty() ? path : copy.string()) + ": " + error);
+    result.trouble = true;
+  }
+  if (options.diff || !error.empty()) {
+    // Nothing was written: report the file as it is.
+    report_as_is();
+    return result;
+  }
+  if (result.changed) {
+    for (const auto& policy : outcome.remaining.policies) {
+      if (policy.name.empty()) continue;
+      std::error_code ec;
+      const fs::path written = fs::absolute(copy.empty() ? fs::path(path) : copy, ec);
+      result.remediation.push_back({policy.name, path, written.lexically_normal().string(),
+                                    outcome.remaining.format == frontend::InputFormat::kPolicy});
     }
   }
-  return run;
+  for (auto& d : outcome.remaining.diagnostics) {
+    if (!settings.keeps || settings.keeps(d.rule)) result.diagnostics.push_back(std::move(d));
+  }
+  result.file = std::move(outcome.remaining.file);
+  return result;
 }
 
 }  // namespace iotlint::tools

@@ -51,9 +51,10 @@ struct FileAnalysis {
 };
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
 
-/// Verifies every candidate fix of `diagnostics` that points into `file`: drops failing ones
-/// (with a note on the diagnostic) and sets the safety that the comparison proves.
-void verifyFixes(const ir::SourceFile& file, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings);
+/// Verifies every candidate fix of `diagnostics` that points into `base.file` (`base` is that
+/// file's analysis, with every diagnostic, as the fixed text is compared against it): drops failing
+/// ones (with a note on the diagnostic) and sets the safety that the comparison proves.
+void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings);
 
 /// `text` with `edits` applied (sorted by range, non-overlapping).
 std::string applyEdits(std::string_view text, std::span<const ir::Edit> edits);
@@ -89,18 +90,23 @@ struct RemediationEntry {
 /// a new default policy version), with the checks to run first and the rollback.
 std::string remediationScript(const std::vector<RemediationEntry>& entries);
 
-/// What runFixes did.
-struct FixRun {
-  bool trouble = false;  ///< a file could not be written (reported on standard error)
-  bool changed = false;  ///< some file has fixes applied (or, with --diff, would have)
-  std::string diff;      ///< with --diff: the unified diff of every file
+/// What `iotlint check`'s fix step did to one file.
+struct FileFixes {
+  /// The file the diagnostics point into: the fixed text when fixes were written, else the original.
+  std::unique_ptr<ir::SourceFile> file;
+  std::vector<ir::Diagnostic> diagnostics;  ///< what remains to report, candidate fixes verified
+  std::vector<std::string> problems;        ///< for standard error, each already prefixed with the path
+  bool trouble = false;  ///< a file could not be written
+  bool changed = false;  ///< fixes were applied (or, with --diff, would be)
+  std::string diff;      ///< with --diff: the unified diff of this file
+  std::vector<RemediationEntry> remediation;  ///< with --emit-remediation: the policies fixed here
 };
-/// `iotlint check`'s fix step, after every file was analysed: verifies the candidate fixes of
-/// `findings`; with --fix, --fix-to or --diff, fixes each file to a fixpoint, writes it (in place,
-/// as a copy, or as a diff), and replaces its findings with those that remain. `paths` are the
-/// files read, in order (--fix-to also copies those without findings); `files` holds those with
-/// findings and keeps the fixed texts alive for the report. --emit-remediation writes its script.
-FixRun runFixes(const CheckOptions& options, const FixSettings& settings, const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<ir::SourceFile>>& files, std::vector<ir::Diagnostic>& findings);
+/// `iotlint check`'s fix step for one analysed file, independent of every other file (it runs on
+/// the worker threads): verifies the candidate fixes of `diagnostics` (those of `base`, already
+/// filtered by --select/--ignore); with --fix, --fix-to or --diff, fixes the file to a fixpoint,
+/// writes it (in place, as a copy, or as a diff) and reports what remains of the fixed text.
+/// `settings.analysis` must carry the file's project layouts, as the analysis did.
+FileFixes fixFile(const CheckOptions& options, const FixSettings& settings, FileAnalysis base,
+                  std::vector<ir::Diagnostic> diagnostics);
 
 }  // namespace iotlint::tools

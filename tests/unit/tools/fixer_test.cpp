@@ -79,7 +79,7 @@ TEST(Fixer, AFixThatWouldReachOtherDevicesIsDropped) {
   bool saw_candidate = false;
   for (const auto& d : analysis.diagnostics) saw_candidate = saw_candidate || !d.fixes.empty();
   ASSERT_TRUE(saw_candidate);
-  verifyFixes(*analysis.file, analysis.diagnostics, settings());
+  verifyFixes(analysis, analysis.diagnostics, settings());
   for (const auto& d : analysis.diagnostics) {
     if (d.rule != ir::RuleId::kWrongResourceType) continue;
     EXPECT_TRUE(d.fixes.empty());
