@@ -150,4 +150,68 @@ std::vector<std::string> generateCorpus(const CorpusOptions& options) {
   return policies;
 }
 
+namespace {
+
+std::string adversarialDocument(const std::string& statements) {
+  return "{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}\n";
+}
+
+std::string adversarialStatement(std::string_view effect, std::string_view actions, const std::string& resources,
+                                 std::string_view resource_key = "Resource") {
+  return "{\"Effect\": \"" + std::string(effect) + "\", \"Action\": " + std::string(actions) + ", \"" +
+         std::string(resource_key) + "\": " + resources + "}";
+}
+
+}  // namespace
+
+std::vector<AdversarialPolicy> generateAdversarial() {
+  const std::string arn = "arn:aws:iot:us-east-1:123456789012:";
+  const std::string every_action = R"(["iot:Connect", "iot:Publish", "iot:Subscribe", "iot:Receive", "iot:GetThingShadow"])";
+  std::vector<AdversarialPolicy> out;
+  const auto run = [](std::string_view unit, std::size_t times) {
+    std::string text;
+    for (std::size_t i = 0; i < times; ++i) text += unit;
+    return text;
+  };
+  // One resource that is nothing but wildcards, up to the policy size limit.
+  out.push_back({"wildcard-run-900", adversarialDocument(adversarialStatement(
+                                         "Allow", every_action, "\"" + arn + "topic/" + run("*?", 900) + "\""))});
+  // Wildcards between literal levels and variables: many distinct NFA states per resource.
+  {
+    std::string resources = "[";
+    for (int r = 0; r < 10; ++r) {
+      std::string pattern = arn + "topic/";
+      for (int level = 0; level < 12; ++level) {
+        pattern += (level % 3 == 0 ? "*" : level % 3 == 1 ? "${iot:ClientId}?" : "a*b?c");
+        pattern += "/";
+      }
+      resources += (r ? ", \"" : "\"") + pattern + std::to_string(r) + "\"";
+    }
+    resources += "]";
+    out.push_back({"wildcards-and-variables", adversarialDocument(adversarialStatement("Allow", every_action, resources))});
+  }
+  // Hundreds of statements, each with its own wildcard pattern, half of them Deny.
+  {
+    std::string statements;
+    for (int s = 0; s < 300; ++s) {
+      const std::string resource =
+          "\"" + arn + (s % 2 ? "topic/" : "topicfilter/") + "fleet/" + std::to_string(s) + "/*/x?" + std::to_string(s % 7) + "/*\"";
+      statements += (s ? ", " : "") + adversarialStatement(s % 2 ? "Deny" : "Allow", every_action, resource);
+    }
+    out.push_back({"statements-300", adversarialDocument(statements)});
+  }
+  // NotResource over wildcard patterns: complements of long languages.
+  {
+    std::string resources = "[";
+    for (int r = 0; r < 40; ++r) resources += (r ? ", \"" : "\"") + arn + "topic/" + run("*a?", 20) + std::to_string(r) + "\"";
+    resources += "]";
+    out.push_back({"not-resource-wildcards", adversarialDocument(adversarialStatement("Allow", every_action, resources, "NotResource"))});
+  }
+  // The deepest nesting the frontend accepts (64 levels), inside a condition value.
+  out.push_back({"nesting-60", adversarialDocument("{\"Effect\": \"Allow\", \"Action\": \"iot:Connect\", \"Resource\": \"" + arn +
+                                                   "client/${iot:ClientId}\", \"Condition\": {\"StringEquals\": {\"iot:ClientId\": " +
+                                                   run("[", 56) + "\"x\"" + run("]", 56) + "}}}")});
+  return out;
+}
+
 }  // namespace iotlint::bench

@@ -32,4 +32,14 @@ struct CorpusMix {
 /// `options.count` policy documents, each a complete JSON text.
 std::vector<std::string> generateCorpus(const CorpusOptions& options);
 
+/// A policy built to be expensive, with what makes it so.
+struct AdversarialPolicy {
+  std::string name;  ///< e.g. "wildcard-run-900"
+  std::string text;
+};
+/// The inputs that stress the analysis rather than the parser: long runs of `*` and `?`, many
+/// wildcards mixed with variables, hundreds of statements, NotResource over wildcards, and the
+/// deepest nesting the frontend accepts. Each must stay within 50 ms.
+std::vector<AdversarialPolicy> generateAdversarial();
+
 }  // namespace iotlint::bench

@@ -6,6 +6,9 @@
 //       reading and parsing the same bytes with nlohmann::json. The corpus is generated (N
 //       policies of about BYTES bytes, written to a temporary folder) unless --corpus names one;
 //       the real-world policies of ../shared/corpus/realworld are measured too when present.
+//       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
+//       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
+//       floor), one small file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
 //   iotlint_bench [Google Benchmark flags]
@@ -28,6 +31,10 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "backend/sarif_report.h"
@@ -177,7 +184,8 @@ void measureFloor(const std::vector<fs::path>& paths, Phases& phases, std::size_
   }
 }
 
-void printTable(const std::string& title, const std::vector<fs::path>& paths, std::size_t repeat) {
+/// Prints the phase table; returns the floor (read + nlohmann parse of every file), in seconds.
+double printTable(const std::string& title, const std::vector<fs::path>& paths, std::size_t repeat) {
   std::uintmax_t bytes = 0;
   for (const auto& path : paths) bytes += fs::file_size(path);
   Phases phases;
@@ -209,6 +217,94 @@ void printTable(const std::string& title, const std::vector<fs::path>& paths, st
   row("floor: nlohmann::json::parse", floor_parse, floor_parse / total);
   std::cout << fmt::format("iotlint / floor (read + nlohmann parse): {:.2f}x;  policies per second (1 core): {:.0f}\n",
                            total / (floor_read + floor_parse), n / total);
+  return floor_read + floor_parse;
+}
+
+/// One run of the iotlint binary: wall time, CPU time and peak resident memory (getrusage of the child).
+struct ProcessRun {
+  double wall = 0;
+  double cpu = 0;
+  double peak_mb = 0;
+  int status = -1;
+};
+
+extern "C" char** environ;
+
+ProcessRun runProcess(const std::vector<std::string>& arguments) {
+  std::vector<char*> argv;
+  for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  ProcessRun run;
+  const auto t0 = Clock::now();
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    posix_spawn_file_actions_destroy(&actions);
+    return run;
+  }
+  int status = 0;
+  rusage usage{};
+  ::wait4(pid, &status, 0, &usage);
+  run.wall = seconds(Clock::now() - t0);
+  posix_spawn_file_actions_destroy(&actions);
+  const auto tv = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  run.cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
+  run.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+/// The median (by wall time) of `repeat` runs.
+ProcessRun medianRun(const std::vector<std::string>& arguments, std::size_t repeat) {
+  std::vector<ProcessRun> runs;
+  for (std::size_t i = 0; i < repeat; ++i) runs.push_back(runProcess(arguments));
+  std::sort(runs.begin(), runs.end(), [](const ProcessRun& a, const ProcessRun& b) { return a.wall < b.wall; });
+  return runs[runs.size() / 2];
+}
+
+/// The whole-process targets, measured on the binary users run.
+void printProcessTable(const fs::path& corpus, std::size_t count, double floor_seconds, std::size_t repeat) {
+  const std::string binary = IOTLINT_BINARY;
+  if (!fs::exists(binary)) {
+    std::cout << "\nwhole process: " << binary << " not built (skipped)\n";
+    return;
+  }
+  const double n = static_cast<double>(count);
+  std::cout << fmt::format("\nwhole process: iotlint check --format sarif {} ({} policies), median of {} runs\n",
+                           corpus.string(), count, repeat);
+  std::cout << fmt::format("{:<10} {:>10} {:>10} {:>16} {:>12} {:>10} {:>8}\n", "jobs", "wall s", "CPU s",
+                           "policies/s/core", "us/policy", "peak MB", "status");
+  ProcessRun one;
+  for (const unsigned jobs : {1U, 2U}) {
+    const ProcessRun run =
+        medianRun({binary, "check", "--format", "sarif", "-j", std::to_string(jobs), corpus.string()}, repeat);
+    if (jobs == 1) one = run;
+    std::cout << fmt::format("{:<10} {:>10.2f} {:>10.2f} {:>16.0f} {:>12.1f} {:>10.1f} {:>8}\n", fmt::format("-j{}", jobs),
+                             run.wall, run.cpu, n / run.wall / jobs, run.wall * 1e6 / n, run.peak_mb, run.status);
+    if (jobs == 2) std::cout << fmt::format("two cores / one core: {:.2f}x\n", one.wall / run.wall);
+  }
+  std::cout << fmt::format("whole process -j1 / floor (read + nlohmann parse): {:.2f}x\n", one.wall / floor_seconds);
+
+  // The editor's case: one small policy file, process start to exit.
+  const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-single-{}", ::getpid());
+  fs::create_directories(folder);
+  const std::vector<std::string> single = iotlint::bench::generateCorpus({.count = 1, .typical_bytes = 500, .seed = 7});
+  const fs::path small = writeCorpus(folder / "small", single).front();
+  const ProcessRun latency = medianRun({binary, "check", small.string()}, 21);
+  std::cout << fmt::format("one small file ({} bytes), whole process: {:.1f} ms median of 21 runs\n",
+                           fs::file_size(small), latency.wall * 1e3);
+
+  std::cout << "adversarial policies, each alone, whole process (median of 5):\n";
+  for (const auto& policy : iotlint::bench::generateAdversarial()) {
+    const fs::path path = folder / (policy.name + ".json");
+    std::ofstream(path, std::ios::binary) << policy.text;
+    const ProcessRun run = medianRun({binary, "check", "--format", "sarif", path.string()}, 5);
+    std::cout << fmt::format("  {:<28} {:>7} bytes {:>9.1f} ms  status {}\n", policy.name, policy.text.size(),
+                             run.wall * 1e3, run.status);
+  }
+  fs::remove_all(folder);
 }
 
 struct Arguments {
@@ -311,8 +407,10 @@ int main(int argc, char** argv) {
     temporary = fs::temp_directory_path() / fmt::format("iotlint-bench-{}", ::getpid());
     paths = writeCorpus(temporary, iotlint::bench::generateCorpus(args->corpus));
   }
-  printTable(args->folder.empty() ? fmt::format("generated corpus (seed {})", args->corpus.seed) : args->folder, paths,
-             args->repeat);
+  const double floor_seconds = printTable(
+      args->folder.empty() ? fmt::format("generated corpus (seed {})", args->corpus.seed) : args->folder, paths, args->repeat);
+  printProcessTable(args->folder.empty() ? temporary : fs::path(args->folder), paths.size(), floor_seconds,
+                    std::min<std::size_t>(args->repeat, 3));
   if (!temporary.empty()) fs::remove_all(temporary);
 
   const std::vector<fs::path> real = realWorldPolicies(args->realworld);
