@@ -73,8 +73,10 @@ class LazySubsets {
     for (StateId s = 0; s < nfa.states.size(); ++s) {
       universal_state_[s] = isUniversalState(nfa.states[s], s) ? 1 : 0;
     }
-    dead_ = intern({});
-    start_ = intern({0});
+    scratch_.clear();
+    dead_ = intern(scratch_);
+    scratch_.assign(1, 0);
+    start_ = intern(scratch_);
   }
 
   std::uint32_t start() const { return start_; }
@@ -99,12 +101,13 @@ class LazySubsets {
     bool computed = false;
   };
 
-  /// Canonicalises `set` (sorted, unique on entry) and returns its id.
-  std::uint32_t intern(std::vector<StateId> set) {
+  /// Canonicalises `set` (sorted, unique on entry; used as scratch) and returns its id. Only a
+  /// subset seen for the first time is copied, so most moves allocate nothing.
+  std::uint32_t intern(std::vector<StateId>& set) {
     // Reduction 2: every subset holding a universal state is the subset {smallest such state}.
     auto universal = std::find_if(set.begin(), set.end(),
                                   [&](StateId s) { return universal_state_[s] != 0; });
-    if (universal != set.end()) set = std::vector<StateId>{*universal};
+    if (universal != set.end()) set.assign(1, *universal);
     // Reduction 1: drop chain states ranked below an active `*` state of the same chain.
     if (set.size() > 1) {
       stars_.clear();
@@ -128,34 +131,31 @@ class LazySubsets {
         });
       }
     }
-    auto [it, inserted] = ids_.try_emplace(set, static_cast<std::uint32_t>(sets_.size()));
-    if (inserted) {
-      if (sets_.size() >= kMaxDeterminisedStates) {
-        throw LanguageTooComplex("subset construction exceeds " +
-                                 std::to_string(kMaxDeterminisedStates) + " states");
-      }
-      Info info;
-      for (StateId s : set) {
-        info.accepting = info.accepting || nfa_.states[s].accepting;
-        info.universal = info.universal || universal_state_[s];
-      }
-      info_.push_back(info);
-      sets_.push_back(std::move(set));
-      moves_.emplace_back();
+    if (auto found = ids_.find(set); found != ids_.end()) return found->second;
+    if (sets_.size() >= kMaxDeterminisedStates) {
+      throw LanguageTooComplex("subset construction exceeds " +
+                               std::to_string(kMaxDeterminisedStates) + " states");
     }
-    return it->second;
+    const auto id = static_cast<std::uint32_t>(sets_.size());
+    ids_.emplace(set, id);
+    Info info;
+    for (StateId s : set) {
+      info.accepting = info.accepting || nfa_.states[s].accepting;
+      info.universal = info.universal || universal_state_[s];
+    }
+    info_.push_back(info);
+    sets_.push_back(set);
+    moves_.emplace_back();
+    return id;
   }
 
   // Sweep over the range boundaries of the edges leaving X. Between two consecutive boundaries
   // the set of applicable edges is constant; its targets form the successor subset.
   void computeMoves(std::uint32_t id) {
-    struct Event {
-      std::uint64_t at;
-      StateId to;
-      int delta;
-    };
-    std::vector<Event> events;
-    std::vector<StateId> targets;
+    std::vector<Event>& events = events_;
+    std::vector<StateId>& targets = targets_;
+    events.clear();
+    targets.clear();
     for (StateId s : sets_[id]) {
       for (const NfaEdge& e : nfa_.states[s].edges) {
         targets.push_back(e.to);
@@ -179,11 +179,11 @@ class LazySubsets {
         ++i;
       }
       const std::uint64_t end = i < events.size() ? events[i].at : kEnd;
-      std::vector<StateId> succ;
+      scratch_.clear();
       for (StateId t : targets) {
-        if (counts_[t] > 0) succ.push_back(t);
+        if (counts_[t] > 0) scratch_.push_back(t);
       }
-      const std::uint32_t to = intern(std::move(succ));
+      const std::uint32_t to = intern(scratch_);
       const auto lo = static_cast<Symbol>(pos);
       const auto hi = static_cast<Symbol>(end - 1);
       if (!table.empty() && table.back().to == to) {
@@ -199,8 +199,18 @@ class LazySubsets {
     info_[id].computed = true;
   }
 
+  struct Event {
+    std::uint64_t at;
+    StateId to;
+    int delta;
+  };
+
   const Nfa& nfa_;
   std::vector<int> counts_;
+  // Reused by every computeMoves (never reentrant).
+  std::vector<Event> events_;
+  std::vector<StateId> targets_;
+  std::vector<StateId> scratch_;
   std::vector<char> universal_state_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stars_;
   std::unordered_map<std::vector<StateId>, std::uint32_t, VectorHash> ids_;

@@ -115,6 +115,11 @@ Language Language::everything() {
   return kEverything;
 }
 
+bool Language::isSharedEverything() const {
+  static const Impl* const kEverything = everything().impl_.get();
+  return impl_.get() == kEverything;
+}
+
 Language Language::exactly(std::span<const Symbol> word) {
   return IOTLINT_LANGUAGE(share(detail::nfaWord(word)), nullptr);
 }
@@ -148,6 +153,17 @@ Language Language::unite(const Language& other) const {
 
 // (P \ N) ∩ (Q \ C) = (P ∩ Q) \ (N ∪ C).
 Language Language::intersect(const Language& other) const {
+  // Checks intersect a grant with itself (a statement's only piece is the whole grant) and with
+  // Σ*; both are the identity, and the product of a glob with itself is the most expensive kind.
+  if (impl_ == other.impl_ || other.isSharedEverything()) return *this;
+  if (isSharedEverything()) return other;
+  // A single word (a client id, OTHER, SELF): membership instead of a product.
+  if (!other.impl_->neg) {
+    if (const auto word = detail::nfaSingleWord(*other.impl_->pos)) return contains(*word) ? other : none();
+  }
+  if (!impl_->neg) {
+    if (const auto word = detail::nfaSingleWord(*impl_->pos)) return other.contains(*word) ? *this : none();
+  }
   NfaPtr pos = share(detail::nfaIntersect(*impl_->pos, *other.impl_->pos));
   if (detail::isEmptyNfa(*pos)) return none();
   return IOTLINT_LANGUAGE(pos, uniteNegatives(impl_->neg, other.impl_->neg));
@@ -192,6 +208,7 @@ bool Language::isEmpty() const {
 
 // P \ N ⊆ Q \ C  iff  P ⊆ Q ∪ N  and  P ∩ C ⊆ N.
 bool Language::isSubsetOf(const Language& other) const {
+  if (impl_ == other.impl_ || other.isSharedEverything()) return true;
   const detail::Nfa& p = *impl_->pos;
   if (!isSubsetOfUnion(p, other.impl_->pos, impl_->neg)) return false;
   if (!other.impl_->neg) return true;

@@ -137,9 +137,15 @@ class Language {
   /// difference (may throw LanguageTooComplex).
   std::size_t stateCount() const;
 
+  /// True when both are copies of one Language (then they are equal; distinct representations
+  /// may still be equal). O(1): lets callers reuse what they computed for a copy.
+  bool sharesRepresentationWith(const Language& other) const { return impl_ == other.impl_; }
+
   struct Impl;
  private:
   explicit Language(std::shared_ptr<const Impl> impl);
+  /// A copy of everything() (not merely equal to it).
+  bool isSharedEverything() const;
   std::shared_ptr<const Impl> impl_;
 };
 

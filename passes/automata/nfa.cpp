@@ -47,6 +47,15 @@ struct Adjacency {
   std::vector<Item> items;
 };
 
+struct TrimScratch {
+  std::vector<char> reachable;
+  std::vector<char> live;
+  std::vector<StateId> stack;
+  Adjacency<StateId> reverse;
+  std::vector<std::uint32_t> fill;
+  std::vector<StateId> renumber;
+};
+
 /// Appends the states of `part` to `out`, shifting state ids by `offset` and chain ids by
 /// `chain_offset`.
 [[maybe_unused]]
@@ -73,6 +82,44 @@ StateId checkedStateCount(std::size_t n) {
   return static_cast<StateId>(n);
 }
 
+/// L(x) ⊆ L(y) by the glob chain facts of nfa.h: the same state, or y a `*` state of x's chain
+/// ranked after it.
+bool languageIncluded(const Nfa& nfa, StateId x, StateId y) {
+  if (x == y) return true;
+  const NfaState& sx = nfa.states[x];
+  const NfaState& sy = nfa.states[y];
+  return sx.chain != kNoChain && sx.chain == sy.chain && sy.star && sx.rank < sy.rank;
+}
+
+/// A candidate edge of a product state, to the pair (p, q).
+struct ProductEdge {
+  SymbolClass cls;
+  StateId p;
+  StateId q;
+  bool subsumed;
+};
+
+/// Marks the edges of one product state that another edge of the same state dominates: a class
+/// that includes theirs, to a pair whose language includes theirs (L(p) ⊆ L(p'), L(q) ⊆ L(q'),
+/// by languageIncluded). Every word such an edge starts is also started by the dominating edge,
+/// so the state accepts the same language without it (by induction on the word length). The
+/// relation is a strict order (it needs a strictly higher rank in one factor), so the maximal
+/// edges are kept. Quadratic in the state's edges, so only done where they are few.
+void markSubsumedEdges(const Nfa& a, const Nfa& b, std::vector<ProductEdge>& edges) {
+  constexpr std::size_t kMaxCompared = 64;
+  if (edges.size() < 2 || edges.size() > kMaxCompared) return;
+  for (ProductEdge& low : edges) {
+    for (const ProductEdge& high : edges) {
+      if (&low == &high || high.subsumed) continue;
+      if ((low.p != high.p || low.q != high.q) && languageIncluded(a, low.p, high.p) &&
+          languageIncluded(b, low.q, high.q) && high.cls.includes(low.cls)) {
+        low.subsumed = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool isEmptyNfa(const Nfa& nfa) {
@@ -90,9 +137,18 @@ bool isUniversalState(const NfaState& state, StateId id) {
 Nfa trim(Nfa nfa) {
   const std::size_t n = nfa.states.size();
   if (n == 0) return nfaNone();
+  // Every operation ends in a trim, so its bookkeeping reuses this thread's buffers instead of
+  // allocating seven vectors per call. trim() never calls itself, so one set per thread suffices.
+  thread_local TrimScratch scratch;
+  std::vector<char>& reachable = scratch.reachable;
+  std::vector<char>& live = scratch.live;
+  std::vector<StateId>& stack = scratch.stack;
+  Adjacency<StateId>& reverse = scratch.reverse;
+  std::vector<std::uint32_t>& fill = scratch.fill;
+  std::vector<StateId>& renumber = scratch.renumber;
   // Forward reachability from the start state.
-  std::vector<char> reachable(n, 0);
-  std::vector<StateId> stack{0};
+  reachable.assign(n, 0);
+  stack.assign(1, 0);
   reachable[0] = 1;
   while (!stack.empty()) {
     StateId s = stack.back();
@@ -105,7 +161,6 @@ Nfa trim(Nfa nfa) {
     }
   }
   // Backward reachability from the accepting states, over reachable states only.
-  Adjacency<StateId> reverse;
   reverse.begin.assign(n + 1, 0);
   for (StateId s = 0; s < n; ++s) {
     if (!reachable[s]) continue;
@@ -113,14 +168,12 @@ Nfa trim(Nfa nfa) {
   }
   for (std::size_t s = 0; s < n; ++s) reverse.begin[s + 1] += reverse.begin[s];
   reverse.items.resize(reverse.begin[n]);
-  {
-    std::vector<std::uint32_t> fill(reverse.begin.begin(), reverse.begin.end() - 1);
-    for (StateId s = 0; s < n; ++s) {
-      if (!reachable[s]) continue;
-      for (const NfaEdge& e : nfa.states[s].edges) reverse.items[fill[e.to]++] = s;
-    }
+  fill.assign(reverse.begin.begin(), reverse.begin.end() - 1);
+  for (StateId s = 0; s < n; ++s) {
+    if (!reachable[s]) continue;
+    for (const NfaEdge& e : nfa.states[s].edges) reverse.items[fill[e.to]++] = s;
   }
-  std::vector<char> live(n, 0);
+  live.assign(n, 0);
   for (StateId s = 0; s < n; ++s) {
     if (reachable[s] && nfa.states[s].accepting) {
       live[s] = 1;
@@ -141,10 +194,15 @@ Nfa trim(Nfa nfa) {
   if (!live[0]) return nfaNone();
   // Stable renumbering keeps the start at 0 and chain states in rank order.
   constexpr StateId kGone = 0xFFFF'FFFFu;
-  std::vector<StateId> renumber(n, kGone);
+  renumber.assign(n, kGone);
   StateId next = 0;
   for (StateId s = 0; s < n; ++s) {
     if (live[s]) renumber[s] = next++;
+  }
+  if (next == n) {
+    // Nothing to remove (the common case for constructions): the numbering is the identity.
+    for (NfaState& st : nfa.states) mergeParallelEdges(st.edges);
+    return nfa;
   }
   Nfa out;
   out.chain_count = nfa.chain_count;
@@ -288,7 +346,9 @@ Nfa nfaUnion(std::span<const Nfa* const> parts) {
     }
   };
   std::unordered_map<Key, StateId, KeyHash> trie;
+  trie.reserve(total);
   std::vector<char> merged_into;  // result states that absorbed a part state
+  merged_into.reserve(total);
 
   Nfa out;
   out.states.reserve(total);
@@ -300,12 +360,16 @@ Nfa nfaUnion(std::span<const Nfa* const> parts) {
   std::vector<std::uint32_t> in_degree;
   std::vector<const NfaEdge*> only_in;
   std::vector<StateId> order;
+  std::vector<const SymbolClass*> loop;
+  std::vector<StateId> parent;
+  std::vector<char> reused;
+  std::vector<char> seen;
   for (const Nfa* part : live) {
     const std::size_t n = part->states.size();
     map.assign(n, kUnmapped);
     in_degree.assign(n, 0);
     only_in.assign(n, nullptr);
-    std::vector<const SymbolClass*> loop(n, nullptr);
+    loop.assign(n, nullptr);
     for (StateId s = 0; s < n; ++s) {
       for (const NfaEdge& e : part->states[s].edges) {
         if (e.to == s) {
@@ -316,11 +380,11 @@ Nfa nfaUnion(std::span<const Nfa* const> parts) {
         }
       }
     }
-    std::vector<StateId> parent(n, kUnmapped);
-    std::vector<char> reused(n, 0);
+    parent.assign(n, kUnmapped);
+    reused.assign(n, 0);
     const bool start_has_incoming = in_degree[0] > 0 || loop[0] != nullptr;
     order.assign(1, 0);
-    std::vector<char> seen(n, 0);
+    seen.assign(n, 0);
     seen[0] = 1;
     for (std::size_t i = 0; i < order.size(); ++i) {
       for (const NfaEdge& e : part->states[order[i]].edges) {
@@ -429,6 +493,9 @@ Nfa nfaPlus(const Nfa& a) {
 // L(A) ∩ L(B): the product restricted to pairs reachable from (S(A), S(B)).
 //   (p, q) --C∩D--> (p', q')  for p --C--> p', q --D--> q', C ∩ D ≠ {}
 //   (p, q) ∈ F  iff  p ∈ F(A) and q ∈ F(B)
+//
+// Dominated edges are left out (see subsumedEdges), which keeps the product of two glob chains
+// linear instead of quadratic: `*?*?...*?` with itself would otherwise reach every (i, j).
 Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
   if (isEmptyNfa(a) || isEmptyNfa(b)) return nfaNone();
   std::unordered_map<std::uint64_t, StateId> ids;
@@ -444,15 +511,22 @@ Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
   };
   idOf(0, 0);
   Nfa out;
+  std::vector<ProductEdge> candidates;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto [p, q] = pairs[i];
-    NfaState st;
-    st.accepting = a.states[p].accepting && b.states[q].accepting;
+    candidates.clear();
     for (const NfaEdge& ea : a.states[p].edges) {
       for (const NfaEdge& eb : b.states[q].edges) {
         SymbolClass cls = ea.cls.intersect(eb.cls);
-        if (!cls.empty()) st.edges.push_back({std::move(cls), idOf(ea.to, eb.to)});
+        if (!cls.empty()) candidates.push_back({std::move(cls), ea.to, eb.to, false});
       }
+    }
+    markSubsumedEdges(a, b, candidates);
+    NfaState st;
+    st.accepting = a.states[p].accepting && b.states[q].accepting;
+    st.edges.reserve(candidates.size());
+    for (ProductEdge& edge : candidates) {
+      if (!edge.subsumed) st.edges.push_back({std::move(edge.cls), idOf(edge.p, edge.q)});
     }
     out.states.push_back(std::move(st));
   }
@@ -480,6 +554,24 @@ bool nfaContains(const Nfa& nfa, std::span<const Symbol> word) {
   }
   return std::any_of(current.begin(), current.end(),
                      [&](StateId s) { return nfa.states[s].accepting; });
+}
+
+// A trimmed chain 0 -> 1 -> ... -> n, every edge one symbol, only the last state accepting:
+// exactly one word. Trimming merged parallel edges, so one edge per state means one target.
+std::optional<std::vector<Symbol>> nfaSingleWord(const Nfa& nfa) {
+  const std::size_t n = nfa.states.size();
+  const NfaState& last = nfa.states[n - 1];
+  if (!last.accepting || !last.edges.empty()) return std::nullopt;
+  for (StateId s = 0; s + 1 < n; ++s) {
+    const NfaState& st = nfa.states[s];
+    if (st.accepting || st.edges.size() != 1 || st.edges[0].to != s + 1) return std::nullopt;
+    const auto ranges = st.edges[0].cls.ranges();
+    if (ranges.size() != 1 || ranges[0].lo != ranges[0].hi) return std::nullopt;
+  }
+  std::vector<Symbol> word;
+  word.reserve(n - 1);
+  for (StateId s = 0; s + 1 < n; ++s) word.push_back(nfa.states[s].edges[0].cls.min());
+  return word;
 }
 
 // Shortest member, then smallest by Symbol order (length-lexicographic minimum).

@@ -82,6 +82,9 @@ Nfa nfaPlus(const Nfa& a);
 Nfa nfaIntersect(const Nfa& a, const Nfa& b);
 
 bool nfaContains(const Nfa& nfa, std::span<const Symbol> word);
+/// The one word of L(nfa) when the trimmed `nfa` is a chain of single-symbol edges (what
+/// nfaWord builds), else nullopt. O(n); lets intersections with a word become membership tests.
+std::optional<std::vector<Symbol>> nfaSingleWord(const Nfa& nfa);
 std::optional<std::vector<Symbol>> nfaShortestMember(const Nfa& nfa);
 
 // determinize.cpp

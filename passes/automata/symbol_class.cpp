@@ -103,6 +103,18 @@ bool SymbolClass::intersects(const SymbolClass& other) const {
   return false;
 }
 
+bool SymbolClass::includes(const SymbolClass& other) const {
+  const auto xs = ranges();
+  std::size_t i = 0;
+  for (const SymbolRange& r : other.ranges()) {
+    // Ranges are maximal (adjacent ones are merged), so r lies inside one range of ours or is not
+    // covered at all.
+    while (i < xs.size() && xs[i].hi < r.lo) ++i;
+    if (i == xs.size() || xs[i].lo > r.lo || xs[i].hi < r.hi) return false;
+  }
+  return true;
+}
+
 SymbolClass SymbolClass::complement() const {
   SymbolClass result;
   std::uint64_t next = 0;  // smallest symbol not yet covered

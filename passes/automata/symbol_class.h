@@ -51,6 +51,8 @@ class SymbolClass {
   SymbolClass minus(const SymbolClass& other) const;
   SymbolClass complement() const;
   bool intersects(const SymbolClass& other) const;
+  /// Every member of `other` is a member of this class.
+  bool includes(const SymbolClass& other) const;
 
   std::span<const SymbolRange> ranges() const {
     return size_ <= 1 ? std::span<const SymbolRange>(&one_, size_)
