@@ -3,16 +3,17 @@
 #include "backend/json_report.h"
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "backend/json_stream.h"
 #include "backend/report_support.h"
 
 namespace iotlint::backend {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Json;
 
 Json point(const ir::SourceFile& file, std::uint32_t offset) {
   offset = std::min(offset, file.size());
@@ -58,29 +59,56 @@ Json finding(const ir::Diagnostic& diagnostic) {
   };
 }
 
+/// Findings come before `execution_successful` and `summary`, which are known only at the end.
+class JsonWriter final : public ReportWriter {
+ public:
+  JsonWriter(std::ostream& out, const ReportOptions& options)
+      : document_(out, 2),
+        tool_version_(options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version) {}
+
+  void begin() override {
+    document_.begin({
+        {"schema_version", kJsonReportVersion},
+        {"tool", {{"name", toolName()}, {"version", tool_version_}}},
+        {"findings", Json::array()},
+    });
+  }
+
+  void add(std::span<const ir::Diagnostic> diagnostics) override {
+    for (const auto& diagnostic : diagnostics) {
+      switch (diagnostic.level) {
+        case ir::Level::kError: ++errors_; break;
+        case ir::Level::kWarning: ++warnings_; break;
+        case ir::Level::kNote: ++notes_; break;
+      }
+      document_.addElement(finding(diagnostic));
+    }
+  }
+
+  void finish(bool execution_successful) override {
+    document_.finish({
+        {"execution_successful", execution_successful},
+        {"summary", {{"errors", errors_}, {"warnings", warnings_}, {"notes", notes_}}},
+    });
+  }
+
+ private:
+  detail::JsonDocumentStream document_;
+  std::string tool_version_;
+  unsigned errors_ = 0;
+  unsigned warnings_ = 0;
+  unsigned notes_ = 0;
+};
+
 }  // namespace
 
+std::unique_ptr<ReportWriter> makeJsonWriter(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<JsonWriter>(out, options);
+}
+
 void writeJsonReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
-  Json findings = Json::array();
-  unsigned errors = 0;
-  unsigned warnings = 0;
-  unsigned notes = 0;
-  for (const auto& diagnostic : detail::sortedCopy(diagnostics)) {
-    switch (diagnostic.level) {
-      case ir::Level::kError: ++errors; break;
-      case ir::Level::kWarning: ++warnings; break;
-      case ir::Level::kNote: ++notes; break;
-    }
-    findings.push_back(finding(diagnostic));
-  }
-  const Json report = {
-      {"schema_version", kJsonReportVersion},
-      {"tool", {{"name", toolName()}, {"version", options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version}}},
-      {"execution_successful", options.execution_successful},
-      {"summary", {{"errors", errors}, {"warnings", warnings}, {"notes", notes}}},
-      {"findings", std::move(findings)},
-  };
-  out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  JsonWriter writer(out, options);
+  detail::writeWholeRun(writer, diagnostics, options);
 }
 
 }  // namespace iotlint::backend

@@ -8,12 +8,14 @@
 #include <span>
 
 #include "backend/report.h"
+#include "backend/report_writer.h"
 #include "ir/diagnostic.h"
 
 namespace iotlint::backend {
 
 inline constexpr int kJsonReportVersion = 1;
 
+/// The whole run at once: sorts a copy, then the same as makeJsonWriter (report_writer.h) fed file by file.
 void writeJsonReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options);
 
 }  // namespace iotlint::backend

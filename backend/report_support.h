@@ -10,12 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "backend/report_writer.h"
 #include "ir/diagnostic.h"
 
 namespace iotlint::backend::detail {
 
 /// A copy of `diagnostics` in ir::sortDiagnostics order.
 std::vector<ir::Diagnostic> sortedCopy(std::span<const ir::Diagnostic> diagnostics);
+
+/// The whole-run report functions: sorts a copy of `diagnostics` and feeds it to `writer` one file
+/// at a time, as a driver would, from begin() to finish(options.execution_successful).
+void writeWholeRun(ReportWriter& writer, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options);
 
 /// Percent-encodes a '/'-separated path for use in a URI: every byte except the RFC 3986 unreserved
 /// characters, the sub-delimiters other than ':' (which would read as a scheme), '@' and '/' is

@@ -1,21 +1,26 @@
-// Builds the SARIF log as an nlohmann::ordered_json tree (so that keys keep a readable order) and
-// writes it once. Section numbers refer to the SARIF 2.1.0 specification (OASIS, errata 01).
+// Writes the SARIF log result by result, each built as an nlohmann::ordered_json tree (so that keys
+// keep a readable order). `invocations` comes after `results`: whether the run succeeded is known
+// only at the end. Section numbers refer to the SARIF 2.1.0 specification (OASIS, errata 01).
 #include "backend/sarif_report.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include "backend/json_stream.h"
 #include "backend/report_support.h"
 
 namespace iotlint::backend {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Json;
 
 constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr const char* kSourceRootId = "%SRCROOT%";
@@ -286,53 +291,84 @@ Json notification(const ir::Diagnostic& diagnostic) {
   return object;
 }
 
-}  // namespace
+class SarifWriter final : public ReportWriter {
+ public:
+  SarifWriter(std::ostream& out, const ReportOptions& options)
+      : document_(out, kResultDepth),
+        source_root_(detail::resolveSourceRoot(options.source_root)),
+        tool_version_(options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version) {}
 
-void writeSarifReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
-  const auto source_root = detail::resolveSourceRoot(options.source_root);
-  const std::string version = options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version;
-
-  Json rules = Json::array();
-  for (const auto& rule : ir::allRules()) rules.push_back(ruleDescriptor(rule));
-
-  Json results = Json::array();
-  Json notifications = Json::array();
-  std::map<std::string, detail::ArtifactUri> uris;  // by user-facing path
-  std::map<std::uint64_t, unsigned> occurrences;     // fingerprint base -> how many seen so far
-  for (const auto& diagnostic : detail::sortedCopy(diagnostics)) {
-    if (diagnostic.file == nullptr) {
-      notifications.push_back(notification(diagnostic));
-      continue;
-    }
-    auto [it, inserted] = uris.try_emplace(diagnostic.file->path());
-    if (inserted) it->second = detail::artifactUri(diagnostic.file->path(), source_root);
-    const auto& uri = it->second;
-    const auto hash = contextHash(diagnostic, uri.uri);
-    const unsigned occurrence = ++occurrences[hash];
-    results.push_back(result(diagnostic, uri, fmt::format("{:016x}:{}", hash, occurrence)));
+  void begin() override {
+    Json rules = Json::array();
+    for (const auto& rule : ir::allRules()) rules.push_back(ruleDescriptor(rule));
+    Json run = {
+        {"tool",
+         {{"driver",
+           {{"name", toolName()},
+            {"semanticVersion", tool_version_},
+            {"informationUri", homepage()},
+            {"rules", std::move(rules)}}}}},
+        {"originalUriBaseIds",
+         {{kSourceRootId,
+           {{"uri", detail::fileUri(source_root_, true)},
+            {"description", {{"text", "The directory artifact URIs are relative to."}}}}}}},
+        {"columnKind", "utf16CodeUnits"},
+        {"results", Json::array()},
+    };
+    document_.begin({{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}});
   }
 
-  Json invocation = {{"executionSuccessful", options.execution_successful}};
-  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  void add(std::span<const ir::Diagnostic> diagnostics) override {
+    for (const auto& diagnostic : diagnostics) {
+      if (diagnostic.file == nullptr) {
+        notifications_.push_back(notification(diagnostic));
+        continue;
+      }
+      if (!artifact_path_ || diagnostic.file->path() != *artifact_path_) startArtifact(diagnostic.file->path());
+      const auto hash = contextHash(diagnostic, artifact_uri_.uri);
+      const unsigned occurrence = ++occurrences_[hash];
+      document_.addElement(result(diagnostic, artifact_uri_, fmt::format("{:016x}:{}", hash, occurrence)));
+    }
+  }
 
-  Json run = {
-      {"tool",
-       {{"driver",
-         {{"name", toolName()},
-          {"semanticVersion", version},
-          {"informationUri", homepage()},
-          {"rules", std::move(rules)}}}}},
-      {"invocations", Json::array({std::move(invocation)})},
-      {"originalUriBaseIds",
-       {{kSourceRootId,
-         {{"uri", detail::fileUri(source_root, true)},
-          {"description", {{"text", "The directory artifact URIs are relative to."}}}}}}},
-      {"columnKind", "utf16CodeUnits"},
-      {"results", std::move(results)},
-  };
-  const Json log = {{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
-  // Invalid UTF-8 (an IL101 file quoted in a message) becomes U+FFFD instead of throwing.
-  out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  void finish(bool execution_successful) override {
+    Json invocation = {{"executionSuccessful", execution_successful}};
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
+    document_.finish({{"invocations", Json::array({std::move(invocation)})}});
+  }
+
+ private:
+  /// log > runs > run > results > result
+  static constexpr std::size_t kResultDepth = 4;
+
+  /// Fingerprints count identical hashes per artifact; the hash covers the URI, so counts of
+  /// other artifacts could never match and are dropped.
+  void startArtifact(const std::string& path) {
+    artifact_path_ = path;
+    const auto uri = detail::artifactUri(path, source_root_);
+    if (uri.uri != artifact_uri_.uri) occurrences_.clear();
+    artifact_uri_ = uri;
+  }
+
+  detail::JsonDocumentStream document_;
+  std::filesystem::path source_root_;
+  std::string tool_version_;
+  std::optional<std::string> artifact_path_;
+  detail::ArtifactUri artifact_uri_;
+  std::unordered_map<std::uint64_t, unsigned> occurrences_;  // context hash -> results so far
+  /// Diagnostics without a file: rare (unreadable inputs), and their place is in `invocations`.
+  Json notifications_ = Json::array();
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> makeSarifWriter(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<SarifWriter>(out, options);
+}
+
+void writeSarifReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
+  SarifWriter writer(out, options);
+  detail::writeWholeRun(writer, diagnostics, options);
 }
 
 }  // namespace iotlint::backend

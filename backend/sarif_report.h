@@ -8,6 +8,7 @@
 #include <span>
 
 #include "backend/report.h"
+#include "backend/report_writer.h"
 #include "ir/diagnostic.h"
 
 namespace iotlint::backend {
@@ -15,6 +16,7 @@ namespace iotlint::backend {
 /// The `partialFingerprints` key iotlint writes; bump the version whenever the hash input changes.
 inline constexpr const char* kFingerprintKey = "iotlintContextHash/v1";
 
+/// The whole run at once: sorts a copy, then the same as makeSarifWriter (report_writer.h) fed file by file.
 void writeSarifReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options);
 
 }  // namespace iotlint::backend

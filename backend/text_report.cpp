@@ -1,6 +1,7 @@
 #include "backend/text_report.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -79,20 +80,43 @@ void writeLocated(std::ostream& out, const ir::SourceFile* file, ir::SourceRange
   if (show_snippet && file != nullptr) writeSnippet(out, *file, range);
 }
 
-}  // namespace
+class TextWriter final : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, const ReportOptions& options) : out_(out), show_snippets_(options.show_snippets) {}
 
-void writeTextReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
-  for (const auto& diagnostic : detail::sortedCopy(diagnostics)) {
-    writeLocated(out, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
-                 ir::ruleInfo(diagnostic.rule).id, options.show_snippets);
-    for (const auto& note : diagnostic.notes) {
-      writeLocated(out, diagnostic.file, note.range, ir::Level::kNote, note.message, {}, options.show_snippets);
-    }
-    for (const auto& fix : diagnostic.fixes) {
-      out << detail::sanitizeForTerminal(fmt::format("  fix ({}): {}", detail::fixSafetyName(fix.safety), fix.description))
-          << '\n';
+  void begin() override {}
+
+  void add(std::span<const ir::Diagnostic> diagnostics) override {
+    for (const auto& diagnostic : diagnostics) {
+      writeLocated(out_, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
+                   ir::ruleInfo(diagnostic.rule).id, show_snippets_);
+      for (const auto& note : diagnostic.notes) {
+        writeLocated(out_, diagnostic.file, note.range, ir::Level::kNote, note.message, {}, show_snippets_);
+      }
+      for (const auto& fix : diagnostic.fixes) {
+        out_ << detail::sanitizeForTerminal(
+                    fmt::format("  fix ({}): {}", detail::fixSafetyName(fix.safety), fix.description))
+             << '\n';
+      }
     }
   }
+
+  void finish(bool /*execution_successful*/) override {}
+
+ private:
+  std::ostream& out_;
+  bool show_snippets_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> makeTextWriter(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
+}
+
+void writeTextReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options) {
+  TextWriter writer(out, options);
+  detail::writeWholeRun(writer, diagnostics, options);
 }
 
 }  // namespace iotlint::backend

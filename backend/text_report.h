@@ -17,10 +17,12 @@
 #include <span>
 
 #include "backend/report.h"
+#include "backend/report_writer.h"
 #include "ir/diagnostic.h"
 
 namespace iotlint::backend {
 
+/// The whole run at once: sorts a copy, then the same as makeTextWriter (report_writer.h) fed file by file.
 void writeTextReport(std::ostream& out, std::span<const ir::Diagnostic> diagnostics, const ReportOptions& options);
 
 }  // namespace iotlint::backend

@@ -1,0 +1,45 @@
+// backend/json_stream.h: writing one pretty-printed JSON document in pieces, so that a report's
+// array of findings never has to be held in memory as a whole. Internal to backend/.
+//
+// The pieces are laid out exactly as nlohmann::json's dump(2) lays out the whole document: a
+// document written through JsonDocumentStream is byte-identical to dumping the same tree at once.
+// Values are always serialised by nlohmann::json; only indentation and separators are added here.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace iotlint::backend::detail {
+
+using Json = nlohmann::ordered_json;
+
+/// `value` as dump(2) would write it nested `depth` levels deep (its first line not indented);
+/// invalid UTF-8 becomes U+FFFD instead of throwing.
+void dumpNested(std::string& out, const Json& value, std::size_t depth);
+
+/// A document whose last member (at any depth) is an array written element by element, followed by
+/// members that are known only at the end.
+class JsonDocumentStream {
+ public:
+  JsonDocumentStream(std::ostream& out, std::size_t array_depth) : out_(out), array_depth_(array_depth) {}
+
+  /// Writes `skeleton` up to the opening bracket of its last array, which must be empty and the
+  /// last thing written: the remaining closing brackets and braces are written by finish().
+  void begin(const Json& skeleton);
+  void addElement(const Json& element);
+  /// Closes the array, writes `trailing_members` (an object) after it in the same object, and
+  /// closes the document.
+  void finish(const Json& trailing_members);
+
+ private:
+  std::ostream& out_;
+  std::size_t array_depth_;  ///< nesting of the array's elements
+  std::string closing_;      ///< what follows the array's "]" in the skeleton's dump
+  std::string buffer_;       ///< reused between elements
+  bool empty_ = true;
+};
+
+}  // namespace iotlint::backend::detail
