@@ -15,48 +15,69 @@ namespace {
 
 using detail::Json;
 
+using detail::addMember;
+using detail::objectWithRoom;
+
 Json point(const ir::SourceFile& file, std::uint32_t offset) {
   offset = std::min(offset, file.size());
   const auto position = file.position(offset);
-  return {{"line", position.line}, {"column", position.column_code_points}, {"offset", offset}};
+  Json object = objectWithRoom(3);
+  addMember(object, "line", position.line);
+  addMember(object, "column", position.column_code_points);
+  addMember(object, "offset", offset);
+  return object;
 }
 
 Json range(const ir::SourceFile* file, ir::SourceRange range) {
   if (file == nullptr) return nullptr;
-  return {{"start", point(*file, range.begin)}, {"end", point(*file, std::max(range.begin, range.end))}};
+  Json object = objectWithRoom(2);
+  addMember(object, "start", point(*file, range.begin));
+  addMember(object, "end", point(*file, std::max(range.begin, range.end)));
+  return object;
 }
 
 Json finding(const ir::Diagnostic& diagnostic) {
   const auto& rule = ir::ruleInfo(diagnostic.rule);
   Json notes = Json::array();
+  notes.get_ref<Json::array_t&>().reserve(diagnostic.notes.size());
   for (const auto& note : diagnostic.notes) {
-    notes.push_back({{"message", note.message}, {"range", range(diagnostic.file, note.range)}});
+    Json object = objectWithRoom(2);
+    addMember(object, "message", note.message);
+    addMember(object, "range", range(diagnostic.file, note.range));
+    notes.push_back(std::move(object));
   }
   Json fixes = Json::array();
+  fixes.get_ref<Json::array_t&>().reserve(diagnostic.fixes.size());
   for (const auto& fix : diagnostic.fixes) {
     Json edits = Json::array();
+    edits.get_ref<Json::array_t&>().reserve(fix.edits.size());
     for (const auto& edit : fix.edits) {
-      edits.push_back({{"range", range(diagnostic.file, edit.range)}, {"replacement", edit.replacement}});
+      Json object = objectWithRoom(2);
+      addMember(object, "range", range(diagnostic.file, edit.range));
+      addMember(object, "replacement", edit.replacement);
+      edits.push_back(std::move(object));
     }
-    fixes.push_back({{"description", fix.description},
-                     {"safety", detail::fixSafetyName(fix.safety)},
-                     {"edits", std::move(edits)}});
+    Json object = objectWithRoom(3);
+    addMember(object, "description", fix.description);
+    addMember(object, "safety", detail::fixSafetyName(fix.safety));
+    addMember(object, "edits", std::move(edits));
+    fixes.push_back(std::move(object));
   }
-  Json properties = Json::object();
-  for (const auto& [key, value] : diagnostic.properties) properties[key] = value;
-  return {
-      {"rule", rule.id},
-      {"rule_name", rule.name},
-      {"level", ir::levelName(diagnostic.level)},
-      {"message", diagnostic.message},
-      {"file", diagnostic.file != nullptr ? Json(diagnostic.file->path()) : Json(nullptr)},
-      {"range", range(diagnostic.file, diagnostic.range)},
-      {"notes", std::move(notes)},
-      {"fixes", std::move(fixes)},
-      {"properties", std::move(properties)},
-      {"security_severity", rule.security_severity.empty() ? Json(nullptr) : Json(rule.security_severity)},
-      {"help_uri", ruleHelpUri(rule)},
-  };
+  Json properties = objectWithRoom(diagnostic.properties.size());
+  for (const auto& [key, value] : diagnostic.properties) addMember(properties, key, value);  // a map: keys are unique
+  Json object = objectWithRoom(11);
+  addMember(object, "rule", rule.id);
+  addMember(object, "rule_name", rule.name);
+  addMember(object, "level", ir::levelName(diagnostic.level));
+  addMember(object, "message", diagnostic.message);
+  addMember(object, "file", diagnostic.file != nullptr ? Json(diagnostic.file->path()) : Json(nullptr));
+  addMember(object, "range", range(diagnostic.file, diagnostic.range));
+  addMember(object, "notes", std::move(notes));
+  addMember(object, "fixes", std::move(fixes));
+  addMember(object, "properties", std::move(properties));
+  addMember(object, "security_severity", rule.security_severity.empty() ? Json(nullptr) : Json(rule.security_severity));
+  addMember(object, "help_uri", ruleHelpUri(rule));
+  return object;
 }
 
 /// Findings come before `execution_successful` and `summary`, which are known only at the end.

@@ -1,30 +1,32 @@
 #include "backend/json_stream.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace iotlint::backend::detail {
 
 namespace {
 
 constexpr int kIndent = 2;
 
-void appendIndent(std::string& out, std::size_t depth) { out.append(depth * kIndent, ' '); }
+std::string dump(const Json& value) {
+  // Invalid UTF-8 (an IL101 file quoted in a message) becomes U+FFFD instead of throwing.
+  return value.dump(kIndent, ' ', false, Json::error_handler_t::replace);
+}
+
+void writeIndent(std::ostream& out, std::size_t depth) {
+  static const std::string kSpaces(64, ' ');
+  for (std::size_t left = depth * kIndent; left > 0;) {
+    const std::size_t n = std::min(left, kSpaces.size());
+    out.write(kSpaces.data(), static_cast<std::streamsize>(n));
+    left -= n;
+  }
+}
 
 }  // namespace
 
-void dumpNested(std::string& out, const Json& value, std::size_t depth) {
-  const std::string text = value.dump(kIndent, ' ', false, Json::error_handler_t::replace);
-  // A dump holds no raw newline inside strings (they are escaped), so every newline starts a line
-  // that needs the extra indentation.
-  std::size_t line_start = 0;
-  for (std::size_t newline = text.find('\n'); newline != std::string::npos; newline = text.find('\n', line_start)) {
-    out.append(text, line_start, newline + 1 - line_start);
-    appendIndent(out, depth);
-    line_start = newline + 1;
-  }
-  out.append(text, line_start);
-}
-
 void JsonDocumentStream::begin(const Json& skeleton) {
-  const std::string text = skeleton.dump(kIndent, ' ', false, Json::error_handler_t::replace);
+  const std::string text = dump(skeleton);
   // The array is the last value in the skeleton, so the last "[]" is it: brackets inside strings
   // would be followed by something, at least the string's closing quote.
   const std::size_t array = text.rfind("[]");
@@ -32,33 +34,44 @@ void JsonDocumentStream::begin(const Json& skeleton) {
   closing_ = text.substr(array + 2);
 }
 
-void JsonDocumentStream::addElement(const Json& element) {
-  buffer_.clear();
-  buffer_.append(empty_ ? "\n" : ",\n");
-  appendIndent(buffer_, array_depth_);
-  dumpNested(buffer_, element, array_depth_);
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+void JsonDocumentStream::writeNested(Json value, std::size_t depth) {
+  // Wrapped in `depth` one-element arrays, the value is dumped with exactly the indentation it has
+  // inside the document; the brackets around it are then left out. This keeps the serialisation
+  // in nlohmann::json and needs no second pass over the text to indent it.
+  for (std::size_t i = 0; i < depth; ++i) {
+    Json wrapper = Json::array();
+    wrapper.push_back(std::move(value));
+    value = std::move(wrapper);
+  }
+  const std::string text = dump(value);
+  // Opening: "[\n" on each of `depth` lines indented 0, 2, 4 ..., then the value's own indentation.
+  // Closing: "\n" + indentation + "]" for each level.
+  const std::size_t opening = depth * (depth - 1) + 2 * depth + depth * kIndent;
+  const std::size_t closing = depth * (depth - 1) + 2 * depth;
+  out_.write(text.data() + opening, static_cast<std::streamsize>(text.size() - opening - closing));
+}
+
+void JsonDocumentStream::addElement(Json element) {
+  out_.write(empty_ ? "\n" : ",\n", empty_ ? 1 : 2);
+  writeIndent(out_, array_depth_);
+  writeNested(std::move(element), array_depth_);
   empty_ = false;
 }
 
-void JsonDocumentStream::finish(const Json& trailing_members) {
-  buffer_.clear();
+void JsonDocumentStream::finish(Json trailing_members) {
   if (!empty_) {
-    buffer_.push_back('\n');
-    appendIndent(buffer_, array_depth_ - 1);
+    out_.put('\n');
+    writeIndent(out_, array_depth_ - 1);
   }
-  buffer_.push_back(']');
+  out_.put(']');
   const std::size_t member_depth = array_depth_ - 1;
-  for (const auto& [key, value] : trailing_members.items()) {
-    buffer_.append(",\n");
-    appendIndent(buffer_, member_depth);
-    buffer_.append(Json(key).dump());
-    buffer_.append(": ");
-    dumpNested(buffer_, value, member_depth);
+  for (auto& [key, value] : trailing_members.get_ref<Json::object_t&>()) {
+    out_.write(",\n", 2);
+    writeIndent(out_, member_depth);
+    out_ << Json(key).dump() << ": ";
+    writeNested(std::move(value), member_depth);
   }
-  buffer_.append(closing_);
-  buffer_.push_back('\n');
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  out_ << closing_ << '\n';
 }
 
 }  // namespace iotlint::backend::detail

@@ -3,12 +3,14 @@
 //
 // The pieces are laid out exactly as nlohmann::json's dump(2) lays out the whole document: a
 // document written through JsonDocumentStream is byte-identical to dumping the same tree at once.
-// Values are always serialised by nlohmann::json; only indentation and separators are added here.
+// Values are always serialised by nlohmann::json; only separators are added here.
 #pragma once
 
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -16,9 +18,18 @@ namespace iotlint::backend::detail {
 
 using Json = nlohmann::ordered_json;
 
-/// `value` as dump(2) would write it nested `depth` levels deep (its first line not indented);
-/// invalid UTF-8 becomes U+FFFD instead of throwing.
-void dumpNested(std::string& out, const Json& value, std::size_t depth);
+/// Adds a member to an object without the cost of brace-initialisation, which builds and copies a
+/// temporary two-element array per member. Keys must be new (they are not looked up).
+inline void addMember(Json& object, std::string_view key, Json value) {
+  object.get_ref<Json::object_t&>().emplace_back(std::string(key), std::move(value));
+}
+
+/// An object with room for `members` members.
+inline Json objectWithRoom(std::size_t members) {
+  Json object(Json::value_t::object);
+  object.get_ref<Json::object_t&>().reserve(members);
+  return object;
+}
 
 /// A document whose last member (at any depth) is an array written element by element, followed by
 /// members that are known only at the end.
@@ -29,16 +40,18 @@ class JsonDocumentStream {
   /// Writes `skeleton` up to the opening bracket of its last array, which must be empty and the
   /// last thing written: the remaining closing brackets and braces are written by finish().
   void begin(const Json& skeleton);
-  void addElement(const Json& element);
+  void addElement(Json element);
   /// Closes the array, writes `trailing_members` (an object) after it in the same object, and
   /// closes the document.
-  void finish(const Json& trailing_members);
+  void finish(Json trailing_members);
 
  private:
+  /// Writes `value` as dump(2) writes it nested `depth` levels deep, its first line not indented.
+  void writeNested(Json value, std::size_t depth);
+
   std::ostream& out_;
   std::size_t array_depth_;  ///< nesting of the array's elements
   std::string closing_;      ///< what follows the array's "]" in the skeleton's dump
-  std::string buffer_;       ///< reused between elements
   bool empty_ = true;
 };
 

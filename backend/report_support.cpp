@@ -86,12 +86,37 @@ std::filesystem::path resolveSourceRoot(std::string_view option) {
   return normalise(option.empty() ? std::filesystem::path(".") : std::filesystem::path(option));
 }
 
-ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path& source_root) {
-  const auto absolute = normalise(std::filesystem::path(user_path));
+namespace {
+
+ArtifactUri uriOf(const std::filesystem::path& absolute, const std::filesystem::path& source_root) {
   const auto relative = absolute.lexically_relative(source_root);
   const bool inside = !relative.empty() && *relative.begin() != ".." && relative != ".";
   if (!inside) return {fileUri(absolute, false), false};
   return {percentEncodePath(relative.generic_string()), true};
+}
+
+}  // namespace
+
+ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path& source_root) {
+  return uriOf(normalise(std::filesystem::path(user_path)), source_root);
+}
+
+ArtifactUri ArtifactUriResolver::operator()(std::string_view user_path) {
+  const std::filesystem::path path(user_path);
+  const auto name = path.filename();
+  std::error_code error;
+  const auto status = std::filesystem::symlink_status(path, error);
+  // Only a plain name that exists and is not a link resolves to its resolved folder plus the name.
+  if (error || !std::filesystem::exists(status) || std::filesystem::is_symlink(status) || name.empty() ||
+      name == "." || name == "..") {
+    return artifactUri(user_path, source_root_);
+  }
+  const std::string folder = path.parent_path().string();
+  if (folder != folder_ || resolved_folder_.empty()) {
+    folder_ = folder;
+    resolved_folder_ = normalise(folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder));
+  }
+  return uriOf(resolved_folder_ / name, source_root_);
 }
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t offset) {

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "backend/report_writer.h"
@@ -39,6 +40,20 @@ struct ArtifactUri {
   bool relative = false;    ///< true: to be written with uriBaseId %SRCROOT%
 };
 ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path& source_root);
+
+/// artifactUri() for one file after another. Resolving symbolic links costs a system call per
+/// path component; files of one folder share all but the last, so each folder is resolved once and
+/// a file then needs one lstat (to see whether it is a link itself). Same results as artifactUri().
+class ArtifactUriResolver {
+ public:
+  explicit ArtifactUriResolver(std::filesystem::path source_root) : source_root_(std::move(source_root)) {}
+  ArtifactUri operator()(std::string_view user_path);
+
+ private:
+  std::filesystem::path source_root_;
+  std::string folder_;                      ///< the user-facing folder last resolved
+  std::filesystem::path resolved_folder_;   ///< what it resolved to
+};
 
 /// Calls `visit(byte_offset, byte_length)` for each character of `text`, decoding UTF-8 exactly as
 /// ir::SourceFile::position counts columns (a malformed byte is one character).

@@ -128,23 +128,41 @@ Json ruleDescriptor(const ir::RuleInfo& rule) {
   };
 }
 
+using detail::addMember;
+using detail::objectWithRoom;
+
+/// A range's two ends. Computed once per range: every region and hash of it needs them.
+struct Span {
+  ir::LineColumn begin;
+  ir::LineColumn end;
+};
+
+Span spanOf(const ir::SourceFile& file, ir::SourceRange range) {
+  return {file.position(range.begin), file.position(std::max(range.begin, range.end))};
+}
+
 /// §3.30 region in the run's columnKind (utf16CodeUnits): 1-based lines and columns, endColumn
 /// one past the last character. An empty range is an insertion point (startColumn == endColumn).
-Json region(const ir::SourceFile& file, ir::SourceRange range) {
-  const auto begin = file.position(range.begin);
-  const auto end = file.position(std::max(range.begin, range.end));
-  return {
-      {"startLine", begin.line},
-      {"startColumn", begin.column_utf16},
-      {"endLine", end.line},
-      {"endColumn", end.column_utf16},
-  };
+Json region(const Span& span, std::size_t room = 4) {
+  Json object = objectWithRoom(room);
+  addMember(object, "startLine", span.begin.line);
+  addMember(object, "startColumn", span.begin.column_utf16);
+  addMember(object, "endLine", span.end.line);
+  addMember(object, "endColumn", span.end.column_utf16);
+  return object;
+}
+
+Json textObject(std::string_view text) {
+  Json object = objectWithRoom(1);
+  addMember(object, "text", text);
+  return object;
 }
 
 /// §3.4 artifactLocation: relative to %SRCROOT% when the file is under the source root.
 Json artifactLocation(const detail::ArtifactUri& uri) {
-  Json location = {{"uri", uri.uri}};
-  if (uri.relative) location["uriBaseId"] = kSourceRootId;
+  Json location = objectWithRoom(2);
+  addMember(location, "uri", uri.uri);
+  if (uri.relative) addMember(location, "uriBaseId", kSourceRootId);
   return location;
 }
 
@@ -154,22 +172,23 @@ constexpr std::uint32_t kMaxContextLines = 10;
 /// §3.29 physicalLocation. With `context`, the region carries its text (§3.30.13 snippet) and a
 /// contextRegion (§3.29.5) of the whole lines around it, for viewers that do not have the file.
 Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file, ir::SourceRange range,
-                      bool context) {
-  Json location = {{"artifactLocation", artifactLocation(uri)}, {"region", region(file, range)}};
-  if (!context) return location;
-  if (range.end > range.begin) location["region"]["snippet"] = {{"text", file.text(range)}};
-  const auto begin = file.position(range.begin);
-  const auto end = file.position(std::max(range.begin, range.end));
-  if (end.line - begin.line >= kMaxContextLines) return location;
-  const std::uint32_t context_begin = range.begin - (begin.column_bytes - 1);
-  const auto last_line = static_cast<std::uint32_t>(file.lineText(end.line).size());
-  const std::uint32_t context_end = std::max(range.begin, range.end) + (last_line - std::min(last_line, end.column_bytes - 1));
+                      const Span& span, bool context) {
+  Json location = objectWithRoom(3);
+  addMember(location, "artifactLocation", artifactLocation(uri));
+  Json range_region = region(span, 5);
+  if (context && range.end > range.begin) addMember(range_region, "snippet", textObject(file.text(range)));
+  addMember(location, "region", std::move(range_region));
+  if (!context || span.end.line - span.begin.line >= kMaxContextLines) return location;
+  const std::uint32_t range_end = std::max(range.begin, range.end);
+  const std::uint32_t context_begin = range.begin - (span.begin.column_bytes - 1);
+  const auto last_line = static_cast<std::uint32_t>(file.lineText(span.end.line).size());
+  const std::uint32_t context_end = range_end + (last_line - std::min(last_line, span.end.column_bytes - 1));
   // A context region must be a proper superset of the region (SARIF1008): none when the region
   // already spans its whole lines.
-  if (context_begin == range.begin && context_end == std::max(range.begin, range.end)) return location;
-  Json context_region = region(file, {context_begin, context_end});
-  context_region["snippet"] = {{"text", file.text({context_begin, context_end})}};
-  location["contextRegion"] = std::move(context_region);
+  if (context_begin == range.begin && context_end == range_end) return location;
+  Json context_region = region(spanOf(file, {context_begin, context_end}), 5);
+  addMember(context_region, "snippet", textObject(file.text({context_begin, context_end})));
+  addMember(location, "contextRegion", std::move(context_region));
   return location;
 }
 
@@ -195,49 +214,66 @@ std::string resultMessage(const ir::Diagnostic& diagnostic) {
   return text + ".";
 }
 
-std::string withoutWhitespace(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
+bool isWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/// FNV-1a over `text` without its white space, continuing from `hash`.
+std::uint64_t hashWithoutWhitespace(std::string_view text, std::uint64_t hash) {
+  while (!text.empty()) {
+    const std::size_t run = std::min(text.find_first_of(" \t\r\n"), text.size());
+    hash = detail::fnv1a64(text.substr(0, run), hash);
+    text.remove_prefix(run);
+    while (!text.empty() && isWhitespace(text.front())) text.remove_prefix(1);
   }
-  return out;
+  return hash;
 }
 
 /// Hash of what identifies a finding without its position: the rule, the artifact, the offending text
 /// and the line around it (white space removed, a trailing comma dropped, so that re-indenting or
-/// appending an element does not matter). Line numbers are not part of it.
-std::uint64_t contextHash(const ir::Diagnostic& diagnostic, std::string_view uri) {
+/// appending an element does not matter). Line numbers are not part of it. The parts are hashed in
+/// sequence, separated by NUL bytes, as one FNV-1a pass over their concatenation.
+std::uint64_t contextHash(const ir::Diagnostic& diagnostic, std::string_view uri, std::uint32_t line) {
   const auto& file = *diagnostic.file;
-  std::string context = withoutWhitespace(file.lineText(file.position(diagnostic.range.begin).line));
-  if (context.ends_with(',')) context.pop_back();
-  std::string input;
-  input += ir::ruleInfo(diagnostic.rule).id;
-  input += '\0';
-  input += uri;
-  input += '\0';
-  input += withoutWhitespace(file.text(diagnostic.range));
-  input += '\0';
-  input += context;
-  return detail::fnv1a64(input);
+  std::string_view context = file.lineText(line);
+  while (!context.empty() && isWhitespace(context.back())) context.remove_suffix(1);
+  if (context.ends_with(',')) context.remove_suffix(1);
+  constexpr std::string_view kSeparator("\0", 1);
+  std::uint64_t hash = detail::fnv1a64(ir::ruleInfo(diagnostic.rule).id);
+  hash = detail::fnv1a64(kSeparator, hash);
+  hash = detail::fnv1a64(uri, hash);
+  hash = detail::fnv1a64(kSeparator, hash);
+  hash = hashWithoutWhitespace(file.text(diagnostic.range), hash);
+  hash = detail::fnv1a64(kSeparator, hash);
+  return hashWithoutWhitespace(context, hash);
 }
 
 /// §3.55 fix: one artifactChange for the diagnostic's file; edits become replacements in order,
 /// each with insertedContent (empty for a deletion, as reviewdog skips replacements without it).
 Json fixObject(const ir::Fix& fix, const detail::ArtifactUri& uri, const ir::SourceFile& file) {
   Json replacements = Json::array();
+  replacements.get_ref<Json::array_t&>().reserve(fix.edits.size());
   for (const auto& edit : fix.edits) {
-    replacements.push_back({{"deletedRegion", region(file, edit.range)}, {"insertedContent", {{"text", edit.replacement}}}});
+    Json replacement = objectWithRoom(2);
+    addMember(replacement, "deletedRegion", region(spanOf(file, edit.range)));
+    addMember(replacement, "insertedContent", textObject(edit.replacement));
+    replacements.push_back(std::move(replacement));
   }
-  return {
-      {"description", {{"text", detail::sentence(fix.description)}}},
-      {"artifactChanges", Json::array({{{"artifactLocation", artifactLocation(uri)}, {"replacements", std::move(replacements)}}})},
-      {"properties", {{"safety", detail::fixSafetyName(fix.safety)}}},
-  };
+  Json change = objectWithRoom(2);
+  addMember(change, "artifactLocation", artifactLocation(uri));
+  addMember(change, "replacements", std::move(replacements));
+  Json changes = Json::array();
+  changes.push_back(std::move(change));
+  Json properties = objectWithRoom(1);
+  addMember(properties, "safety", detail::fixSafetyName(fix.safety));
+  Json object = objectWithRoom(3);
+  addMember(object, "description", textObject(detail::sentence(fix.description)));
+  addMember(object, "artifactChanges", std::move(changes));
+  addMember(object, "properties", std::move(properties));
+  return object;
 }
 
 Json propertyBag(const std::map<std::string, std::string>& properties) {
-  Json bag = Json::object();
-  for (const auto& [key, value] : properties) bag[key] = value;
+  Json bag = objectWithRoom(properties.size());
+  for (const auto& [key, value] : properties) addMember(bag, key, value);  // a map: keys are unique
   return bag;
 }
 
@@ -247,33 +283,43 @@ std::size_t ruleIndex(ir::RuleId rule) {
   return static_cast<std::size_t>(it - rules.begin());
 }
 
-/// §3.27 result.
-Json result(const ir::Diagnostic& diagnostic, const detail::ArtifactUri& uri, std::string fingerprint) {
+/// §3.27 result. `span` is the diagnostic's range's.
+Json result(const ir::Diagnostic& diagnostic, const detail::ArtifactUri& uri, const Span& span,
+            std::string fingerprint) {
   const auto& file = *diagnostic.file;
-  Json object = {
-      {"ruleId", ir::ruleInfo(diagnostic.rule).id},
-      {"ruleIndex", ruleIndex(diagnostic.rule)},
-      {"level", sarifLevel(diagnostic.level)},
-      {"message", {{"text", resultMessage(diagnostic)}}},
-      {"locations", Json::array({{{"physicalLocation", physicalLocation(uri, file, diagnostic.range, true)}}})},
-  };
+  Json object = objectWithRoom(9);
+  addMember(object, "ruleId", ir::ruleInfo(diagnostic.rule).id);
+  addMember(object, "ruleIndex", ruleIndex(diagnostic.rule));
+  addMember(object, "level", sarifLevel(diagnostic.level));
+  addMember(object, "message", textObject(resultMessage(diagnostic)));
+  Json location = objectWithRoom(1);
+  addMember(location, "physicalLocation", physicalLocation(uri, file, diagnostic.range, span, true));
+  Json locations = Json::array();
+  locations.push_back(std::move(location));
+  addMember(object, "locations", std::move(locations));
   if (!diagnostic.notes.empty()) {
     Json related = Json::array();
+    related.get_ref<Json::array_t&>().reserve(diagnostic.notes.size());
     for (std::size_t i = 0; i < diagnostic.notes.size(); ++i) {
       const auto& note = diagnostic.notes[i];
-      related.push_back({{"id", i + 1},
-                         {"physicalLocation", physicalLocation(uri, file, note.range, false)},
-                         {"message", {{"text", detail::sentence(note.message)}}}});
+      Json related_location = objectWithRoom(3);
+      addMember(related_location, "id", i + 1);
+      addMember(related_location, "physicalLocation",
+                physicalLocation(uri, file, note.range, spanOf(file, note.range), false));
+      addMember(related_location, "message", textObject(detail::sentence(note.message)));
+      related.push_back(std::move(related_location));
     }
-    object["relatedLocations"] = std::move(related);
+    addMember(object, "relatedLocations", std::move(related));
   }
-  object["partialFingerprints"] = {{kFingerprintKey, std::move(fingerprint)}};
+  Json fingerprints = objectWithRoom(1);
+  addMember(fingerprints, kFingerprintKey, std::move(fingerprint));
+  addMember(object, "partialFingerprints", std::move(fingerprints));
   Json fixes = Json::array();
   for (const auto& fix : diagnostic.fixes) {
     if (!fix.edits.empty()) fixes.push_back(fixObject(fix, uri, file));  // a fix without edits is not SARIF
   }
-  if (!fixes.empty()) object["fixes"] = std::move(fixes);
-  if (!diagnostic.properties.empty()) object["properties"] = propertyBag(diagnostic.properties);
+  if (!fixes.empty()) addMember(object, "fixes", std::move(fixes));
+  if (!diagnostic.properties.empty()) addMember(object, "properties", propertyBag(diagnostic.properties));
   return object;
 }
 
@@ -296,6 +342,7 @@ class SarifWriter final : public ReportWriter {
   SarifWriter(std::ostream& out, const ReportOptions& options)
       : document_(out, kResultDepth),
         source_root_(detail::resolveSourceRoot(options.source_root)),
+        artifact_uris_(source_root_),
         tool_version_(options.tool_version.empty() ? std::string(toolVersion()) : options.tool_version) {}
 
   void begin() override {
@@ -325,9 +372,10 @@ class SarifWriter final : public ReportWriter {
         continue;
       }
       if (!artifact_path_ || diagnostic.file->path() != *artifact_path_) startArtifact(diagnostic.file->path());
-      const auto hash = contextHash(diagnostic, artifact_uri_.uri);
+      const Span span = spanOf(*diagnostic.file, diagnostic.range);
+      const auto hash = contextHash(diagnostic, artifact_uri_.uri, span.begin.line);
       const unsigned occurrence = ++occurrences_[hash];
-      document_.addElement(result(diagnostic, artifact_uri_, fmt::format("{:016x}:{}", hash, occurrence)));
+      document_.addElement(result(diagnostic, artifact_uri_, span, fmt::format("{:016x}:{}", hash, occurrence)));
     }
   }
 
@@ -345,13 +393,14 @@ class SarifWriter final : public ReportWriter {
   /// other artifacts could never match and are dropped.
   void startArtifact(const std::string& path) {
     artifact_path_ = path;
-    const auto uri = detail::artifactUri(path, source_root_);
+    auto uri = artifact_uris_(path);
     if (uri.uri != artifact_uri_.uri) occurrences_.clear();
-    artifact_uri_ = uri;
+    artifact_uri_ = std::move(uri);
   }
 
   detail::JsonDocumentStream document_;
   std::filesystem::path source_root_;
+  detail::ArtifactUriResolver artifact_uris_;
   std::string tool_version_;
   std::optional<std::string> artifact_path_;
   detail::ArtifactUri artifact_uri_;

@@ -1,6 +1,13 @@
 // The helpers shared by the writers.
 #include "backend/report_support.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "backend/report.h"
@@ -34,6 +41,52 @@ TEST(ReportSupport, ArtifactUri) {
   EXPECT_TRUE(artifactUri("/nonexistent-iotlint-root/r/a.json", root).relative);
   EXPECT_EQ(artifactUri("/nonexistent-iotlint-root/rr/a.json", root).uri, "file:///nonexistent-iotlint-root/rr/a.json");
   EXPECT_FALSE(artifactUri("/nonexistent-iotlint-root/r", root).relative);
+}
+
+/// A folder of files and symbolic links, removed again at the end of the test.
+class LinkedFolder {
+ public:
+  LinkedFolder() : root_(std::filesystem::temp_directory_path() / ("iotlint-uris-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_ / "repo" / "policies");
+    std::filesystem::create_directories(root_ / "elsewhere");
+    for (const char* file : {"repo/policies/a.json", "repo/policies/b.json", "elsewhere/c.json"}) {
+      std::ofstream(root_ / file) << "{}";
+    }
+    std::filesystem::create_symlink(root_ / "elsewhere" / "c.json", root_ / "repo" / "policies" / "link.json");
+    std::filesystem::create_directory_symlink(root_ / "repo" / "policies", root_ / "repo" / "alias");
+  }
+  LinkedFolder(const LinkedFolder&) = delete;
+  LinkedFolder& operator=(const LinkedFolder&) = delete;
+  ~LinkedFolder() { std::filesystem::remove_all(root_); }
+
+  std::string path(const std::string& relative) const { return (root_ / relative).string(); }
+
+ private:
+  std::filesystem::path root_;
+};
+
+TEST(ReportSupport, ArtifactUriResolverAgreesWithArtifactUri) {
+  const LinkedFolder folder;
+  const auto root = resolveSourceRoot(folder.path("repo"));
+  const std::vector<std::string> paths = {
+      folder.path("repo/policies/a.json"),    folder.path("repo/policies/b.json"),
+      folder.path("repo/policies/link.json"), folder.path("repo/alias/a.json"),
+      folder.path("repo/alias/b.json"),       folder.path("repo/policies/../policies/a.json"),
+      folder.path("repo/policies/gone.json"), folder.path("elsewhere/c.json"),
+      folder.path("repo/policies/a.json"),    folder.path("repo/policies"),
+      folder.path("repo/policies/."),         "relative-that-does-not-exist.json",
+  };
+  ArtifactUriResolver resolver(root);
+  for (const auto& path : paths) {
+    SCOPED_TRACE(path);
+    const ArtifactUri expected = artifactUri(path, root);
+    const ArtifactUri actual = resolver(path);
+    EXPECT_EQ(actual.uri, expected.uri);
+    EXPECT_EQ(actual.relative, expected.relative);
+  }
+  EXPECT_EQ(resolver(folder.path("repo/alias/b.json")).uri, "policies/b.json");
+  EXPECT_EQ(resolver(folder.path("repo/policies/link.json")).uri, fileUri(resolveSourceRoot(folder.path("elsewhere/c.json")), false));
 }
 
 TEST(ReportSupport, Sentence) {
