@@ -1,17 +1,15 @@
 // tools/iotlint/check_command.cpp: `iotlint check`: read, parse, analyse, report.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
 #include <sstream>
 
-#include "backend/json_report.h"
-#include "backend/sarif_report.h"
-#include "backend/text_report.h"
+#include "backend/report_writer.h"
 #include "frontend/parse.h"
 #include "passes/analyze.h"
+#include "tools/iotlint/atomic_file.h"
 #include "tools/iotlint/commands.h"
 #include "tools/iotlint/fixer.h"
 #include "tools/iotlint/config.h"
@@ -150,21 +148,47 @@ int runCheck(const CheckOptions& options) {
   analysis.print_ir_after = options.print_ir_after;
   analysis.dump_stream = &std::cout;
 
+  backend::ReportOptions report;
+  report.source_root = absoluteFolder(options.source_root);
+  report.show_snippets = options.show_snippets;
+  // The report is written while files are analysed, one file's findings at a time, so memory is
+  // bounded by a file rather than by the run: to standard output, or to `-o FILE` through a
+  // temporary file that replaces FILE only at the end. IR dumps go to standard output as they are
+  // made, so with --print-ir-after the report is held back until they are done.
+  AtomicFile output_file;
+  std::ostringstream held_back;
+  std::ostream* out = &std::cout;
+  std::unique_ptr<backend::ReportWriter> writer;
+  if (!options.diff) {
+    if (!options.output.empty()) {
+      if (const std::string error = output_file.open(options.output); !error.empty()) {
+        std::cerr << "iotlint: cannot write the report to " << options.output << ": " << error << "\n";
+        return kExitTrouble;
+      }
+      out = &output_file.stream();
+    } else if (!options.print_ir_after.empty()) {
+      out = &held_back;
+    }
+    writer = options.format == "sarif"  ? backend::makeSarifWriter(*out, report)
+             : options.format == "json" ? backend::makeJsonWriter(*out, report)
+                                        : backend::makeTextWriter(*out, report);
+    writer->begin();
+  }
+
   // Files are analysed (and their fixes verified or applied) on `--jobs` threads and their results
-  // taken here in input order, so the report does not depend on scheduling. A file stays alive
-  // until the report is written only if some finding points into it; the others are freed as
-  // soon as their result is taken. IR dumps go to standard output as they are made, so they keep
-  // to one thread.
+  // taken here in path order, the report's order, so it does not depend on scheduling; each
+  // result is reported and freed as soon as it is taken. IR dumps keep to one thread.
+  std::vector<std::string> files = inputs.files;
+  std::sort(files.begin(), files.end());
   const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
-  std::vector<std::unique_ptr<ir::SourceFile>> files;
-  std::vector<ir::Diagnostic> findings;
+  bool failing = false;
   std::string diff;
   std::vector<RemediationEntry> remediation;
   orderedParallelFor(
-      inputs.files.size(), jobs, [&](std::size_t i) { return analyzeFile(inputs.files[i], reading, analysis); },
+      files.size(), jobs, [&](std::size_t i) { return analyzeFile(files[i], reading, analysis); },
       [&](std::size_t i, FileResult result) {
         if (!result.error.empty()) {
-          std::cerr << "iotlint: " << inputs.files[i] << ": " << result.error << "\n";
+          std::cerr << "iotlint: " << files[i] << ": " << result.error << "\n";
           trouble = true;
           return;
         }
@@ -173,10 +197,10 @@ int runCheck(const CheckOptions& options) {
         trouble = trouble || outcome.trouble;
         diff += outcome.diff;
         remediation.insert(remediation.end(), outcome.remediation.begin(), outcome.remediation.end());
-        if (outcome.diagnostics.empty()) return;
-        findings.insert(findings.end(), std::make_move_iterator(outcome.diagnostics.begin()),
-                        std::make_move_iterator(outcome.diagnostics.end()));
-        files.push_back(std::move(outcome.file));
+        ir::sortDiagnostics(outcome.diagnostics);
+        failing = failing || std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
+                                         [&](const ir::Diagnostic& d) { return d.level >= options.fail_on; });
+        if (writer) writer->add(outcome.diagnostics);
       });
   if (!options.emit_remediation.empty()) {
     if (const std::string error = writeFileAtomically(options.emit_remediation, remediationScript(remediation)); !error.empty()) {
@@ -185,36 +209,17 @@ int runCheck(const CheckOptions& options) {
     }
   }
   if (options.diff) return writeDiff(options.output, diff, trouble);
-  ir::sortDiagnostics(findings);
 
-  backend::ReportOptions report;
-  report.source_root = absoluteFolder(options.source_root);
-  report.show_snippets = options.show_snippets;
-  report.execution_successful = !trouble;
-
-  std::ostringstream text;
-  if (options.format == "sarif") {
-    backend::writeSarifReport(text, findings, report);
-  } else if (options.format == "json") {
-    backend::writeJsonReport(text, findings, report);
-  } else {
-    backend::writeTextReport(text, findings, report);
-  }
-  if (options.output.empty()) {
-    std::cout << text.str() << std::flush;
-  } else {
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    out << text.str();
-    out.close();
-    if (!out) {
-      std::cerr << "iotlint: cannot write the report to " << options.output << "\n";
+  writer->finish(!trouble);
+  if (out == &held_back) std::cout << held_back.str();
+  std::cout.flush();
+  if (!options.output.empty()) {
+    if (const std::string error = output_file.commit(); !error.empty()) {
+      std::cerr << "iotlint: cannot write the report to " << options.output << ": " << error << "\n";
       return kExitTrouble;
     }
   }
-
   if (trouble) return kExitTrouble;
-  const bool failing = std::any_of(findings.begin(), findings.end(),
-                                   [&](const ir::Diagnostic& d) { return d.level >= options.fail_on; });
   return failing ? kExitFindings : kExitClean;
 }
 

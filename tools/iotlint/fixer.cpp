@@ -1,13 +1,7 @@
 // tools/iotlint/fixer.cpp: see fixer.h.
 #include "tools/iotlint/fixer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -258,68 +252,6 @@ FixOutcome fixToFixpoint(const std::string& path, const std::string& contents, c
   }
   outcome.fixed = std::move(text);
   return outcome;
-}
-
-std::string writeFileAtomically(const fs::path& path, std::string_view contents) {
-  std::error_code error;
-  fs::path target = path;
-  if (fs::is_symlink(path, error)) {
-    target = fs::canonical(path, error);
-    if (error) return fmt::format("cannot resolve the symbolic link: {}", error.message());
-  }
-  struct stat original {};
-  const bool exists = ::stat(target.c_str(), &original) == 0;
-  // Read-only means read-only even for root: no write permission bit at all.
-  const bool read_only = exists && (::access(target.c_str(), W_OK) != 0 || (original.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0);
-  if (read_only) return "the file is read-only; it was left unchanged";
-  fs::path folder = target.parent_path();
-  if (folder.empty()) folder = ".";
-  std::string name = (folder / ("." + target.filename().string() + ".iotlint-XXXXXX")).string();
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", folder.string(), std::strerror(errno));
-  const auto fail = [&](std::string what) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(name.c_str());
-    return fmt::format("{}: {}; the file was left unchanged", what, std::strerror(saved));
-  };
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail("cannot write the temporary file " + name);
-    written += static_cast<std::size_t>(n);
-  }
-  mode_t mode = 0;
-  if (exists) {
-    mode = original.st_mode & 07777;
-    if (::fchown(fd, original.st_uid, original.st_gid) != 0) {
-      // Not the owner: keep our ownership, as any editor's save would.
-    }
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
-  if (::fchmod(fd, mode) != 0) return fail("cannot set the permissions of " + name);
-  if (::fsync(fd) != 0) return fail("cannot flush " + name + " to disk");
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(name.c_str());
-    return fmt::format("cannot close {}: {}; the file was left unchanged", name, std::strerror(saved));
-  }
-  if (::rename(name.c_str(), target.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(name.c_str());
-    return fmt::format("cannot replace the file: {}; it was left unchanged", std::strerror(saved));
-  }
-  // Make the rename itself durable.
-  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    (void)::fsync(dir);
-    ::close(dir);
-  }
-  return {};
 }
 
 fs::path fixToPath(const fs::path& dir, const std::string& path) {

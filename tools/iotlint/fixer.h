@@ -28,6 +28,7 @@
 #include "ir/policy.h"
 #include "ir/source.h"
 #include "passes/analyze.h"
+#include "tools/iotlint/atomic_file.h"
 #include "tools/iotlint/commands.h"
 
 namespace iotlint::tools {
@@ -68,12 +69,6 @@ struct FixOutcome {
 };
 /// Applies verified fixes to `contents` until nothing changes.
 FixOutcome fixToFixpoint(const std::string& path, const std::string& contents, const FixSettings& settings);
-
-/// Replaces `path` with `contents` atomically: a temporary file in the same folder, written and
-/// flushed to disk, given the original's permissions, then renamed over it. A symbolic link is
-/// followed (its target is replaced). Returns an error message (the file is then unchanged), or
-/// an empty string.
-std::string writeFileAtomically(const std::filesystem::path& path, std::string_view contents);
 
 /// Where `--fix-to DIR` writes the fixed copy of `path`: DIR/path for a relative path (`..`
 /// levels dropped), DIR/path-without-root for an absolute one.
