@@ -539,7 +539,9 @@ Language text(std::string_view literal) { return Language::exactlyText(literal);
 Language token(Symbol symbol) { return Language::exactly(std::span<const Symbol>(&symbol, 1)); }
 
 Language otherThingReservedTopics() {
-  return text("$aws/things/").concat(token(TokenTable::kOther)).concat(text("/")).concat(Language::everything());
+  static const Language kTopics =
+      text("$aws/things/").concat(token(TokenTable::kOther)).concat(text("/")).concat(Language::everything());
+  return kTopics;
 }
 
 }  // namespace iotlint::passes

@@ -207,13 +207,23 @@ bool Language::isEmpty() const {
 }
 
 // P \ N ⊆ Q \ C  iff  P ⊆ Q ∪ N  and  P ∩ C ⊆ N.
+// Fix verification compares two analyses of nearly the same policy, whose automata are mostly
+// built alike: P = Q and C = N (as automata) answer the two searches without running them.
 bool Language::isSubsetOf(const Language& other) const {
   if (impl_ == other.impl_ || other.isSharedEverything()) return true;
   const detail::Nfa& p = *impl_->pos;
-  if (!isSubsetOfUnion(p, other.impl_->pos, impl_->neg)) return false;
+  if (!detail::nfaEqual(p, *other.impl_->pos) && !isSubsetOfUnion(p, other.impl_->pos, impl_->neg)) return false;
   if (!other.impl_->neg) return true;
+  if (impl_->neg && detail::nfaEqual(*impl_->neg, *other.impl_->neg)) return true;
   const detail::Nfa pc = detail::nfaIntersect(p, *other.impl_->neg);
   return impl_->neg ? detail::nfaIsSubset(pc, *impl_->neg) : detail::isEmptyNfa(pc);
+}
+
+bool Language::hasSameAutomataAs(const Language& other) const {
+  if (impl_ == other.impl_) return true;
+  if (!detail::nfaEqual(*impl_->pos, *other.impl_->pos)) return false;
+  if (!impl_->neg || !other.impl_->neg) return !impl_->neg && !other.impl_->neg;
+  return detail::nfaEqual(*impl_->neg, *other.impl_->neg);
 }
 
 bool Language::contains(std::span<const Symbol> word) const {

@@ -140,6 +140,9 @@ class Language {
   /// True when both are copies of one Language (then they are equal; distinct representations
   /// may still be equal). O(1): lets callers reuse what they computed for a copy.
   bool sharesRepresentationWith(const Language& other) const { return impl_ == other.impl_; }
+  /// True when both were built into the same automata (then they are equal; equal languages may
+  /// still have different automata). Linear in their size, far cheaper than isSubsetOf.
+  bool hasSameAutomataAs(const Language& other) const;
 
   struct Impl;
  private:

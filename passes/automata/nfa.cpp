@@ -126,6 +126,20 @@ bool isEmptyNfa(const Nfa& nfa) {
   return nfa.states.size() == 1 && !nfa.states[0].accepting && nfa.states[0].edges.empty();
 }
 
+bool nfaEqual(const Nfa& a, const Nfa& b) {
+  if (&a == &b) return true;
+  if (a.states.size() != b.states.size()) return false;
+  for (std::size_t s = 0; s < a.states.size(); ++s) {
+    const NfaState& x = a.states[s];
+    const NfaState& y = b.states[s];
+    if (x.accepting != y.accepting || x.edges.size() != y.edges.size()) return false;
+    for (std::size_t k = 0; k < x.edges.size(); ++k) {
+      if (x.edges[k].to != y.edges[k].to || !(x.edges[k].cls == y.edges[k].cls)) return false;
+    }
+  }
+  return true;
+}
+
 bool isUniversalState(const NfaState& state, StateId id) {
   if (!state.accepting) return false;
   for (const NfaEdge& e : state.edges) {

@@ -67,6 +67,8 @@ struct Nfa {
 /// Returns the canonical empty Nfa if the start state is dead.
 Nfa trim(Nfa nfa);
 bool isEmptyNfa(const Nfa& nfa);
+/// Same states, acceptance and edges (chain labels aside), so the same language. O(n + e).
+bool nfaEqual(const Nfa& a, const Nfa& b);
 /// True iff `state` accepts every word: accepting with a self-loop on every Symbol.
 bool isUniversalState(const NfaState& state, StateId id);
 

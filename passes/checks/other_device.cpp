@@ -95,7 +95,9 @@ Language layoutTopicsOfOther(std::string_view layout) {
   return Language::exactly(layoutWord(layout)).topicsMatchedByFilters();
 }
 
-std::vector<OtherTopics> otherDeviceTopics(const std::vector<std::string>& layouts) {
+namespace {
+
+std::vector<OtherTopics> buildOtherDeviceTopics(const std::vector<std::string>& layouts) {
   std::vector<OtherTopics> targets;
   // Witnesses prefer the topic families AWS defines under `$aws/things/{thing}/`.
   std::vector<Language> families;
@@ -113,12 +115,7 @@ std::vector<OtherTopics> otherDeviceTopics(const std::vector<std::string>& layou
   return targets;
 }
 
-Language otherThingNames() {
-  const Language other = token(TokenTable::kOther);
-  return other.unite(other.concat(text("/")).concat(Language::everything()));
-}
-
-Language filtersMatchingTopic(std::span<const Symbol> topic) {
+Language buildFiltersMatchingTopic(std::span<const Symbol> topic) {
   std::vector<std::vector<Symbol>> levels(1);
   for (Symbol symbol : topic) {
     if (symbol == '/') {
@@ -143,7 +140,65 @@ Language filtersMatchingTopic(std::span<const Symbol> topic) {
   return Language::unionOf(filters);
 }
 
-Language readableTopics(const TokenTable& tokens) { return topicsOfLevels(kLower, kLowerDigits, tokens); }
+/// The last few results of `build` on this thread, by key. The languages below depend only on
+/// constants and on small keys (the project layouts, the token table) that recur across the
+/// policies a thread analyses; building them once per key is most of what the checks would
+/// otherwise spend. Per thread, so nothing is shared but the immutable languages.
+template <typename Key, typename Value, std::size_t kCapacity = 8>
+class RecentResults {
+ public:
+  template <typename Build>
+  const Value& get(const Key& key, Build build) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].first == key) return entries_[i].second;
+    }
+    Value value = build(key);
+    if (entries_.size() < kCapacity) {
+      entries_.reserve(kCapacity);
+      entries_.emplace_back(key, std::move(value));
+      return entries_.back().second;
+    }
+    // Full: overwrite round-robin (callers copy what they keep, so a reference is only needed
+    // until the next call).
+    auto& slot = entries_[next_victim_];
+    next_victim_ = (next_victim_ + 1) % kCapacity;
+    slot = {key, std::move(value)};
+    return slot.second;
+  }
+
+ private:
+  std::vector<std::pair<Key, Value>> entries_;
+  std::size_t next_victim_ = 0;
+};
+
+Language cachedTopicsOfLevels(std::string_view lead_bytes, std::string_view level_bytes, const TokenTable& tokens) {
+  using Key = std::pair<std::string_view, std::vector<Symbol>>;
+  thread_local RecentResults<Key, Language> cache;
+  return cache.get({lead_bytes, tokens.allTokens()}, [&](const Key&) { return topicsOfLevels(lead_bytes, level_bytes, tokens); });
+}
+
+}  // namespace
+
+std::vector<OtherTopics> otherDeviceTopics(const std::vector<std::string>& layouts) {
+  thread_local RecentResults<std::vector<std::string>, std::vector<OtherTopics>, 4> cache;
+  return cache.get(layouts, buildOtherDeviceTopics);
+}
+
+Language otherThingNames() {
+  static const Language kNames = [] {
+    const Language other = token(TokenTable::kOther);
+    return other.unite(other.concat(text("/")).concat(Language::everything()));
+  }();
+  return kNames;
+}
+
+Language filtersMatchingTopic(std::span<const Symbol> topic) {
+  thread_local RecentResults<std::vector<Symbol>, Language, 16> cache;
+  return cache.get(std::vector<Symbol>(topic.begin(), topic.end()),
+                   [](const std::vector<Symbol>& key) { return buildFiltersMatchingTopic(key); });
+}
+
+Language readableTopics(const TokenTable& tokens) { return cachedTopicsOfLevels(kLower, kLowerDigits, tokens); }
 
 std::optional<std::vector<Symbol>> readableMember(const Language& language,
                                                   std::span<const std::vector<Symbol>> preferred,
@@ -152,11 +207,13 @@ std::optional<std::vector<Symbol>> readableMember(const Language& language,
     if (language.contains(word)) return word;
   }
   if (auto word = language.intersect(readableTopics(tokens)).shortestMember()) return word;
-  if (auto word = language.intersect(topicsOfLevels(kAlphanumeric, kNamed, tokens)).shortestMember()) return word;
+  if (auto word = language.intersect(cachedTopicsOfLevels(kAlphanumeric, kNamed, tokens)).shortestMember()) return word;
   return language.shortestMember();
 }
 
-std::vector<std::vector<Symbol>> exampleTopicsOfOther() {
+namespace {
+
+std::vector<std::vector<Symbol>> buildExampleTopicsOfOther() {
   std::vector<std::vector<Symbol>> topics;
   for (std::string_view suffix : {"shadow/update", "shadow/update/accepted", "shadow/update/delta", "shadow/get",
                                   "shadow/get/accepted", "shadow/delete", "jobs/get", "jobs/start-next", "jobs/notify-next",
@@ -183,6 +240,13 @@ std::vector<std::vector<Symbol>> exampleTopicsOfOther() {
     }
   }
   return topics;
+}
+
+}  // namespace
+
+std::vector<std::vector<Symbol>> exampleTopicsOfOther() {
+  static const std::vector<std::vector<Symbol>> kTopics = buildExampleTopicsOfOther();
+  return kTopics;
 }
 
 RenderOptions witnessNames(const ir::Policy& policy, const RenderOptions& options) {

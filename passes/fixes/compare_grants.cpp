@@ -2,6 +2,10 @@
 // on the coverage languages (the verification of fixes, semantics.md §6).
 #include <fmt/format.h>
 
+#include <array>
+#include <deque>
+#include <optional>
+
 #include "passes/fixes/fixes.h"
 #include "passes/pass_manager.h"
 
@@ -24,9 +28,12 @@ Language reservedTopicsOf(const Language& thing) {
   return text("$aws/things/").concat(thing).concat(rest).unite(text("$aws/commands/things/").concat(thing).concat(rest));
 }
 
-/// Names that are not SELF's own: any other thing's (literal or not) in the thing-name position.
-/// SELF must keep everything outside this set for a fix to be safe.
-std::optional<Language> notOwnNames(ResourceType type) {
+/// One language per resource type, built once: these depend only on the SELF and OTHER tokens, and
+/// fix verification asks for them for every action of every candidate fix. Languages are immutable
+/// and safe to share between the threads that analyse files.
+using PerResourceType = std::array<std::optional<Language>, kResourceTypeCount>;
+
+std::optional<Language> buildNotOwnNames(ResourceType type) {
   const Language self = token(TokenTable::kSelf);
   switch (type) {
     case ResourceType::kClient: return any().minus(self);
@@ -37,6 +44,33 @@ std::optional<Language> notOwnNames(ResourceType type) {
     case ResourceType::kAll: return std::nullopt;
   }
   return std::nullopt;
+}
+
+Language buildOtherDeviceNames(ResourceType type) {
+  const Language other = token(TokenTable::kOther);
+  switch (type) {
+    case ResourceType::kClient: return other;
+    case ResourceType::kThing: return other.concat(optionalRest());
+    case ResourceType::kTopic:
+    case ResourceType::kTopicFilter: return reservedTopicsOf(other);
+    case ResourceType::kRoleAlias:
+    case ResourceType::kAll: return Language::none();
+  }
+  return Language::none();
+}
+
+template <typename Build>
+PerResourceType perResourceType(Build build) {
+  PerResourceType languages;
+  for (std::size_t t = 0; t < kResourceTypeCount; ++t) languages[t] = build(static_cast<ResourceType>(t));
+  return languages;
+}
+
+/// Names that are not SELF's own: any other thing's (literal or not) in the thing-name position.
+/// SELF must keep everything outside this set for a fix to be safe.
+const std::optional<Language>& notOwnNames(ResourceType type) {
+  static const PerResourceType kNotOwnNames = perResourceType(buildNotOwnNames);
+  return kNotOwnNames[static_cast<std::size_t>(type)];
 }
 
 /// The action families whose reach to another device makes a policy overly permissive (§1).
@@ -67,19 +101,87 @@ std::string sample(const Language& language, const TokenTable& tokens, const Ren
   return word ? tokens.renderWord(*word, render) : std::string();
 }
 
+/// How one action's grant changed; the samples are rendered members of the difference at fault.
+struct ActionComparison {
+  std::optional<std::string> now_also_grants;   ///< `after` grants more
+  std::optional<std::string> now_reaches;       ///< `after` reaches another device's names anew
+  automata::Language now_other = automata::Language::none();  ///< another device's names `after` reaches
+  mutable std::optional<bool> reaches_other;    ///< now_other is not empty, once asked
+  std::optional<std::string> no_longer_grants;  ///< `before` granted more (to SELF when only_self)
+  bool only_self = false;
+};
+
+/// Actions of one resource type whose coverage is shared (the coverage pass computes actions with
+/// the same contributing statements once, and their languages share one representation) compare
+/// alike; each distinct (type, before, after) triple is compared once.
+class ComparisonCache {
+ public:
+  ComparisonCache(const TokenTable& before, const TokenTable& after, const RenderOptions& render)
+      : before_(before), after_(after), render_(render) {}
+
+  const ActionComparison& of(ResourceType type, const Language& was, const Language& now) {
+    for (const Entry& entry : entries_) {
+      if (entry.type == type && entry.was.sharesRepresentationWith(was) && entry.now.sharesRepresentationWith(now)) {
+        return entry.comparison;
+      }
+    }
+    entries_.push_back({type, was, now, compare(type, was, now)});
+    return entries_.back().comparison;
+  }
+
+  /// Asked only for the broad action families, so that other families never pay for (or fail on)
+  /// the emptiness search.
+  bool reachesOther(const ActionComparison& comparison) const {
+    if (!comparison.reaches_other) comparison.reaches_other = !comparison.now_other.isEmpty();
+    return *comparison.reaches_other;
+  }
+
+ private:
+  struct Entry {
+    ResourceType type;
+    Language was;
+    Language now;
+    ActionComparison comparison;
+  };
+
+  ActionComparison compare(ResourceType type, const Language& was, const Language& now) const {
+    ActionComparison result;
+    // Subscribe grants filter strings; they reach the topics they match under MQTT rules, and
+    // that is what is compared (`$aws/things/SELF/#` is narrower than the filter `$aws/things/+/#`
+    // although the strings differ).
+    const bool filters = type == ResourceType::kTopicFilter;
+    const Language was_reach = filters ? was.topicsMatchedByFilters() : was;
+    const Language now_reach = filters ? now.topicsMatchedByFilters() : now;
+    const Language now_other = now_reach.intersect(otherDeviceNames(type));
+    result.now_other = now_other;
+    // A fix leaves most actions as they were: then every inclusion below holds.
+    if (was_reach.hasSameAutomataAs(now_reach)) return result;
+    const bool subset = now_reach.isSubsetOf(was_reach);
+    if (!subset) result.now_also_grants = sample(now_reach.minus(was_reach), after_, render_);
+    // now_other ⊆ now_reach, so it is within was_reach whenever now_reach is.
+    if (!subset && !now_other.isSubsetOf(was_reach)) result.now_reaches = sample(now_other.minus(was_reach), after_, render_);
+    if (const auto& not_own = notOwnNames(type)) {
+      result.only_self = true;
+      const Language kept = was_reach.minus(*not_own);
+      if (!kept.isSubsetOf(now_reach)) result.no_longer_grants = sample(kept.minus(now_reach), before_, render_);
+    } else if (!was_reach.isSubsetOf(now_reach)) {
+      result.no_longer_grants = sample(was_reach.minus(now_reach), before_, render_);
+    }
+    return result;
+  }
+
+  const TokenTable& before_;
+  const TokenTable& after_;
+  const RenderOptions& render_;
+  std::deque<Entry> entries_;  // stable addresses: of() hands out references
+};
+
 }  // namespace
 
 Language otherDeviceNames(ResourceType type) {
-  const Language other = token(TokenTable::kOther);
-  switch (type) {
-    case ResourceType::kClient: return other;
-    case ResourceType::kThing: return other.concat(optionalRest());
-    case ResourceType::kTopic:
-    case ResourceType::kTopicFilter: return reservedTopicsOf(other);
-    case ResourceType::kRoleAlias:
-    case ResourceType::kAll: return Language::none();
-  }
-  return Language::none();
+  static const PerResourceType kOtherDeviceNames =
+      perResourceType([](ResourceType t) { return std::optional<Language>(buildOtherDeviceNames(t)); });
+  return *kOtherDeviceNames[static_cast<std::size_t>(type)];
 }
 
 GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after, const RenderOptions& render) {
@@ -95,6 +197,7 @@ GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after,
   try {
     const CoverageResult& a = manager_before.getCoverage();
     const CoverageResult& b = manager_after.getCoverage();
+    ComparisonCache comparisons(a.tokens, b.tokens, render);
     if (!sameTokens(a.tokens, b.tokens)) {
       result.reason = "the fixed policy uses different principal variables";
       return result;
@@ -108,36 +211,21 @@ GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after,
         result.reason = fmt::format("`{}` is too complex to compare", info.name);
         return result;
       }
-      const Language& was = old_grant.effective;
-      const Language& now = new_grant.effective;
-      // Subscribe grants filter strings; they reach the topics they match under MQTT rules, and
-      // that is what is compared (`$aws/things/SELF/#` is narrower than the filter `$aws/things/+/#`
-      // although the strings differ).
-      const bool filters = info.resource_type == ResourceType::kTopicFilter;
-      const Language was_reach = filters ? was.topicsMatchedByFilters() : was;
-      const Language now_reach = filters ? now.topicsMatchedByFilters() : now;
-      if (!now_reach.isSubsetOf(was_reach)) {
-        fail(result.subset, fmt::format("`{}` now also grants `{}`", info.name, sample(now_reach.minus(was_reach), b.tokens, render)));
+      const ActionComparison& compared = comparisons.of(info.resource_type, old_grant.effective, new_grant.effective);
+      if (compared.now_also_grants) {
+        fail(result.subset, fmt::format("`{}` now also grants `{}`", info.name, *compared.now_also_grants));
       }
-      const Language other = otherDeviceNames(info.resource_type);
-      const Language now_other = now_reach.intersect(other);
-      if (!now_other.isSubsetOf(was_reach)) {
-        fail(result.no_new_other_access,
-             fmt::format("`{}` now reaches `{}`", info.name, sample(now_other.minus(was_reach), b.tokens, render)));
+      if (compared.now_reaches) {
+        fail(result.no_new_other_access, fmt::format("`{}` now reaches `{}`", info.name, *compared.now_reaches));
       }
-      if (broadFamily(info.action) && !now_other.isEmpty()) {
+      if (broadFamily(info.action) && comparisons.reachesOther(compared)) {
         result.no_longer_broad = false;  // not a failure in itself: other statements may still be broad
         result.broad_after.push_back(info.action);
       }
-      if (const auto not_own = notOwnNames(info.resource_type)) {
-        const Language kept = was_reach.minus(*not_own);
-        if (!kept.isSubsetOf(now_reach)) {
-          fail(result.self_unchanged, fmt::format("`{}` no longer grants SELF `{}`", info.name,
-                                                  sample(kept.minus(now_reach), a.tokens, render)));
-        }
-      } else if (!was_reach.isSubsetOf(now_reach)) {
-        fail(result.self_unchanged,
-             fmt::format("`{}` no longer grants `{}`", info.name, sample(was_reach.minus(now_reach), a.tokens, render)));
+      if (compared.no_longer_grants) {
+        fail(result.self_unchanged, compared.only_self
+                                        ? fmt::format("`{}` no longer grants SELF `{}`", info.name, *compared.no_longer_grants)
+                                        : fmt::format("`{}` no longer grants `{}`", info.name, *compared.no_longer_grants));
       }
     }
     result.comparable = true;
