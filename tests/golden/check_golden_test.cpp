@@ -83,11 +83,7 @@ TEST_P(CheckGolden, MatchesExpectedOutput) {
 }
 
 std::string caseName(const testing::TestParamInfo<std::filesystem::path>& info) {
-  std::string name = std::filesystem::relative(info.param, kGoldenRoot).replace_extension().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
+  return testNameOf(std::filesystem::relative(info.param, kGoldenRoot).replace_extension().string());
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, CheckGolden, testing::ValuesIn(allCases()), caseName);

@@ -32,6 +32,9 @@ bool updating();
 /// an empty string on success.
 std::string compareOrUpdate(const std::filesystem::path& expected_path, const std::string& actual);
 
+/// `text` as a GoogleTest parameter name: every character but letters and digits becomes `_`.
+std::string testNameOf(std::string text);
+
 /// Every file under `root` whose name ends with `suffix`, sorted.
 std::vector<std::filesystem::path> findCases(const std::filesystem::path& root, const std::string& suffix);
 

@@ -6,7 +6,6 @@
 // every rule's page.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <sstream>
 
 #include "ir/rules.h"
@@ -29,11 +28,7 @@ TEST_P(CliGolden, MatchesExpectedOutput) {
 }
 
 std::string caseName(const testing::TestParamInfo<std::filesystem::path>& info) {
-  std::string name = info.param.stem().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
+  return testNameOf(info.param.stem().string());
 }
 
 INSTANTIATE_TEST_SUITE_P(Cli, CliGolden, testing::ValuesIn(findCases(kRoot, ".args")), caseName);

@@ -2,11 +2,7 @@
 // CMakeLists.txt for the file layout. IOTLINT_UPDATE_GOLDEN=1 rewrites the expected files.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cctype>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,18 +10,13 @@
 #include "frontend/parse.h"
 #include "ir/diagnostic.h"
 #include "passes/eval.h"
+#include "tests/golden/golden_harness.h"
 
+namespace iotlint::golden {
 namespace {
 
 namespace fs = std::filesystem;
 using iotlint::passes::EvalRequest;
-
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 /// Words of one `.args` line; `'...'` quotes a word with spaces.
 std::vector<std::string> words(const std::string& line) {
@@ -78,7 +69,7 @@ class EvalGolden : public ::testing::TestWithParam<std::string> {};
 TEST_P(EvalGolden, Matches) {
   const fs::path folder = IOTLINT_EVAL_GOLDEN_DIR;
   const fs::path input = folder / (GetParam() + ".json");
-  iotlint::ir::SourceFile file(GetParam() + ".json", readText(input));
+  ir::SourceFile file(GetParam() + ".json", readText(input));
   iotlint::ir::DiagnosticEngine diagnostics;
   const auto policy = iotlint::frontend::parsePolicy(file, diagnostics);
   ASSERT_TRUE(policy.has_value()) << input;
@@ -90,36 +81,21 @@ TEST_P(EvalGolden, Matches) {
     if (line.empty() || line[0] == '#') continue;
     actual += "$ iotlint eval " + line + "\n" + runLine(*policy, line);
   }
-  const fs::path expected_path = folder / (GetParam() + ".expected");
-  const char* update = std::getenv("IOTLINT_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(expected_path, std::ios::binary) << actual;
-    return;
-  }
-  EXPECT_EQ(readText(expected_path), actual)
-      << "to rerun just this case: ctest -R 'eval_golden/.*" << GetParam() << "'\n"
-      << "to accept the new output: IOTLINT_UPDATE_GOLDEN=1 ctest -R 'eval_golden/.*" << GetParam() << "'";
+  const std::string failure = compareOrUpdate(folder / (GetParam() + ".expected"), actual);
+  EXPECT_TRUE(failure.empty()) << failure << "\nTo rerun just this case: ctest -R 'eval_golden/.*" << GetParam() << "'";
 }
 
 std::vector<std::string> cases() {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(IOTLINT_EVAL_GOLDEN_DIR)) {
-    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
+  for (const fs::path& path : findCases(IOTLINT_EVAL_GOLDEN_DIR, ".json")) names.push_back(path.stem().string());
   return names;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, EvalGolden, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<std::string>& param) {
-                           std::string name = param.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& param) { return testNameOf(param.param); });
 
 }  // namespace
+}  // namespace iotlint::golden
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);

@@ -68,13 +68,7 @@ TEST_P(FixGolden, DiffAndFixedFile) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, FixGolden, ::testing::ValuesIn(caseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param) {
-                           std::string name = param.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& param) { return testNameOf(param.param); });
 
 }  // namespace
 }  // namespace iotlint::golden
