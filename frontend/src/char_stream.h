@@ -10,6 +10,7 @@
 #include <antlr4-runtime.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,9 @@ class Utf8CharStream : public antlr4::ANTLRInputStream {
     if (byte_offsets_.empty()) return index < _data.size() ? base_offset_ + static_cast<std::uint32_t>(index) : end_offset_;
     return index < byte_offsets_.size() ? byte_offsets_[index] : end_offset_;
   }
+
+  /// The decoded text, one element per code point (what ANTLR's character indices count).
+  std::u32string_view codePoints() const { return _data; }
 
  private:
   std::vector<std::uint32_t> byte_offsets_;  ///< empty when the text is ASCII (offset = base + index)

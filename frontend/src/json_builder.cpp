@@ -1,4 +1,4 @@
-// frontend/src/json_builder.cpp: runs the generated PolicyJson lexer and parser and turns the
+// frontend/src/json_builder.cpp: runs the PolicyJson token source and generated parser and turns the
 // parse tree into a JsonValue tree, reporting every syntax problem with its exact range.
 //
 // Before parsing: the size limit, UTF-8 validity, comments and stray characters (hidden channel),
@@ -11,14 +11,13 @@
 
 #include <fmt/format.h>
 
-#include "PolicyJsonLexer.h"
 #include "PolicyJsonParser.h"
 #include "frontend/src/char_stream.h"
+#include "frontend/src/json_token_source.h"
 #include "frontend/src/json_tree.h"
 
 namespace iotlint::frontend {
 
-using iotlint_generated::PolicyJsonLexer;
 using iotlint_generated::PolicyJsonParser;
 using ir::RuleId;
 using ir::SourceRange;
@@ -338,13 +337,13 @@ bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const 
   const std::vector<antlr4::Token*> all_tokens = tokens.getTokens();  // returned by value
   for (const antlr4::Token* token : all_tokens) {
     const std::size_t type = token->getType();
-    if (type == PolicyJsonLexer::UNEXPECTED_CHARACTER) {
+    if (type == PolicyJsonParser::UNEXPECTED_CHARACTER) {
       if (stray_start == nullptr) stray_start = token;
       stray_end = token;
       continue;
     }
     flush_stray();
-    if (type == PolicyJsonLexer::LINE_COMMENT || type == PolicyJsonLexer::BLOCK_COMMENT) {
+    if (type == PolicyJsonParser::LINE_COMMENT || type == PolicyJsonParser::BLOCK_COMMENT) {
       context.syntaxError(context.rangeOf(token), "comments are not allowed in JSON");
       continue;
     }
@@ -411,9 +410,8 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
 
   Utf8CharStream stream(text, start);
   ParseContext context(file, stream, diagnostics);
-  PolicyJsonLexer lexer(&stream);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
+  PolicyJsonTokenSource token_source(stream);
+  antlr4::CommonTokenStream tokens(&token_source);
   tokens.fill();
 
   const std::vector<antlr4::Token*> all_tokens = tokens.getTokens();  // returned by value

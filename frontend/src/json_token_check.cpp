@@ -1,0 +1,56 @@
+#include "frontend/src/json_token_check.h"
+
+#include <antlr4-runtime.h>
+
+#include <fmt/format.h>
+
+#include "PolicyJsonLexer.h"
+#include "frontend/src/char_stream.h"
+#include "frontend/src/json_token_source.h"
+
+namespace iotlint::frontend {
+
+namespace {
+
+std::string describe(const antlr4::Token& token) {
+  return fmt::format("type {} channel {} chars {}..{} line {} column {} text \"{}\"", token.getType(),
+                     token.getChannel(), static_cast<std::ptrdiff_t>(token.getStartIndex()),
+                     static_cast<std::ptrdiff_t>(token.getStopIndex()), token.getLine(),
+                     token.getCharPositionInLine(), token.getText());
+}
+
+bool same(const antlr4::Token& a, const antlr4::Token& b) {
+  return a.getType() == b.getType() && a.getChannel() == b.getChannel() && a.getStartIndex() == b.getStartIndex() &&
+         a.getStopIndex() == b.getStopIndex() && a.getLine() == b.getLine() &&
+         a.getCharPositionInLine() == b.getCharPositionInLine() && a.getText() == b.getText();
+}
+
+}  // namespace
+
+std::string describeTokenMismatch(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  bytes = bytes.substr(0, findInvalidUtf8(bytes));
+
+  Utf8CharStream generated_stream(bytes, 0);
+  iotlint_generated::PolicyJsonLexer generated(&generated_stream);
+  generated.removeErrorListeners();
+  Utf8CharStream hand_written_stream(bytes, 0);
+  PolicyJsonTokenSource hand_written(hand_written_stream);
+
+  // Once past EOF both must keep returning EOF, as CommonTokenStream may ask again.
+  bool after_eof = false;
+  for (std::size_t index = 0;; ++index) {
+    const std::unique_ptr<antlr4::Token> expected = generated.nextToken();
+    const std::unique_ptr<antlr4::Token> actual = hand_written.nextToken();
+    if (!same(*expected, *actual)) {
+      return fmt::format("token {}: the generated lexer gives {}, the hand-written source {}", index,
+                         describe(*expected), describe(*actual));
+    }
+    if (expected->getType() == antlr4::Token::EOF) {
+      if (after_eof) return {};
+      after_eof = true;
+    }
+  }
+}
+
+}  // namespace iotlint::frontend
