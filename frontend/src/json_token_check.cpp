@@ -2,6 +2,8 @@
 
 #include <antlr4-runtime.h>
 
+#include <cstddef>
+
 #include <fmt/format.h>
 
 #include "PolicyJsonLexer.h"

@@ -1,14 +1,23 @@
-// tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend: no crash, no hang, and every
-// reported range lies inside the file with begin <= end.
+// tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend: no crash, no hang, every
+// reported range lies inside the file with begin <= end, and the hand-written PolicyJson token
+// source gives exactly the tokens of the lexer generated from the grammar.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "frontend/parse.h"
+#include "frontend/src/json_token_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const iotlint::ir::SourceFile file("fuzz.json", std::string(reinterpret_cast<const char*>(data), size));
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  if (const std::string mismatch = iotlint::frontend::describeTokenMismatch(bytes); !mismatch.empty()) {
+    std::fprintf(stderr, "%s\n", mismatch.c_str());
+    std::abort();
+  }
+  const iotlint::ir::SourceFile file("fuzz.json", std::string(bytes));
   iotlint::ir::DiagnosticEngine diagnostics;
   const auto policy = iotlint::frontend::parsePolicy(file, diagnostics);
   for (const auto& d : diagnostics.diagnostics()) {
