@@ -166,6 +166,7 @@ int displayWidth(char32_t c) {
       {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF},
       {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
   };
+  if (c < kWide[0].first) return 1;  // all of ASCII and the common scripts, without the search
   const auto* it = std::upper_bound(std::begin(kWide), std::end(kWide), c,
                                     [](char32_t value, const Range& range) { return value < range.first; });
   if (it == std::begin(kWide)) return 1;
@@ -176,16 +177,27 @@ int displayWidth(char32_t c) {
 std::string sanitizeForTerminal(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  forEachCodePoint(text, [&](std::size_t offset, std::size_t length) {
-    const auto byte = static_cast<unsigned char>(text[offset]);
+  // Bytes that stay are copied in runs: a report is mostly plain text, and copying it code point
+  // by code point was most of the cost of a text diagnostic.
+  std::size_t run_start = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte >= 0x20U && byte < 0x7FU) || byte == '\t') {
+      ++i;
+      continue;
+    }
+    const std::size_t length = byte < 0x80U ? 1 : utf8SequenceLength(text, i);
     // Control characters could drive the terminal, and bytes that are not UTF-8 would make the
     // report itself invalid UTF-8: both are shown as U+FFFD, one column each.
-    if ((byte < 0x20U && byte != '\t') || byte == 0x7FU || (length == 1 && byte >= 0x80U)) {
+    if (byte < 0x80U || length == 1) {
+      out.append(text, run_start, i - run_start);
       out += "\xEF\xBF\xBD";
-    } else {
-      out.append(text.substr(offset, length));
+      run_start = i + length;
     }
-  });
+    i += length;
+  }
+  out.append(text, run_start, text.size() - run_start);
   return out;
 }
 

@@ -89,6 +89,19 @@ TEST(ReportSupport, ArtifactUriResolverAgreesWithArtifactUri) {
   EXPECT_EQ(resolver(folder.path("repo/policies/link.json")).uri, fileUri(resolveSourceRoot(folder.path("elsewhere/c.json")), false));
 }
 
+TEST(ReportSupport, SanitizeForTerminalReplacesControlsAndMalformedBytesOnly) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(sanitizeForTerminal("plain\ttext é 😀 日"), "plain\ttext é 😀 日");
+  EXPECT_EQ(sanitizeForTerminal("a\x1B[31mb\x7F\r\n"), "a" + replacement + "[31mb" + replacement + replacement + replacement);
+  EXPECT_EQ(sanitizeForTerminal("\xFF\xC3\xA9\xE6\x97"), replacement + "é" + replacement + replacement);
+  EXPECT_EQ(sanitizeForTerminal(""), "");
+}
+
+TEST(ReportSupport, DisplayWidthBelowTheFirstWideRangeIsOne) {
+  for (const char32_t c : {U'\t', U'~', U'\u00E9', U'\u10FF'}) EXPECT_EQ(displayWidth(c), 1);
+  EXPECT_EQ(displayWidth(U'\u1100'), 2);
+}
+
 TEST(ReportSupport, Sentence) {
   EXPECT_EQ(sentence("`iot:*` grants everything"), "`iot:*` grants everything.");
   EXPECT_EQ(sentence("statement 2 is empty"), "Statement 2 is empty.");
