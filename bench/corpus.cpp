@@ -176,6 +176,12 @@ std::vector<AdversarialPolicy> generateAdversarial() {
   // One resource that is nothing but wildcards, up to the policy size limit.
   out.push_back({"wildcard-run-900", adversarialDocument(adversarialStatement(
                                          "Allow", every_action, "\"" + arn + "topic/" + run("*?", 900) + "\""))});
+  // Wildcards between letters (no run to collapse, every `*` a loop state of its own), allowed
+  // and partly denied again: products and complements of long languages.
+  out.push_back({"wildcards-between-letters",
+                 adversarialDocument(adversarialStatement("Allow", "\"iot:*\"", "\"" + arn + "topic/" + run("a*b?", 300) + "\"") +
+                                     ", " +
+                                     adversarialStatement("Deny", "\"iot:Publish\"", "\"" + arn + "topic/" + run("*a?", 150) + "*\""))});
   // Wildcards between literal levels and variables: many distinct NFA states per resource.
   {
     std::string resources = "[";

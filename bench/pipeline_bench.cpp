@@ -11,6 +11,8 @@
 //       floor), one small file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
+//   iotlint_bench --generate-adversarial DIR
+//       writes the adversarial policies to DIR (<name>.json), e.g. for profiling one of them.
 //   iotlint_bench [Google Benchmark flags]
 //       the microbenchmarks of every *_bench.cpp.
 #include <benchmark/benchmark.h>
@@ -325,6 +327,9 @@ std::optional<Arguments> parseArguments(int argc, char** argv) {
     } else if (arg == "--generate") {
       args.mode = "generate";
       args.folder = value();
+    } else if (arg == "--generate-adversarial") {
+      args.mode = "adversarial";
+      args.folder = value();
     } else if (arg == "--corpus") {
       args.folder = value();
     } else if (arg == "--realworld") {
@@ -394,6 +399,18 @@ int main(int argc, char** argv) {
     }
     writeCorpus(args->folder, iotlint::bench::generateCorpus(args->corpus));
     std::cout << "wrote " << args->corpus.count << " policies to " << args->folder << "\n";
+    return 0;
+  }
+  if (args->mode == "adversarial") {
+    if (args->folder.empty()) {
+      std::cerr << "iotlint_bench: --generate-adversarial needs a folder\n";
+      return 2;
+    }
+    fs::create_directories(args->folder);
+    for (const auto& policy : iotlint::bench::generateAdversarial()) {
+      std::ofstream(fs::path(args->folder) / (policy.name + ".json"), std::ios::binary) << policy.text;
+    }
+    std::cout << "wrote the adversarial policies to " << args->folder << "\n";
     return 0;
   }
   std::vector<fs::path> paths;
