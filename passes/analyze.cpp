@@ -16,7 +16,7 @@ std::vector<std::string> passNames() {
   return names;
 }
 
-void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
+CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
   const std::size_t first_finding = diagnostics.diagnostics().size();
   AnalysisManager manager(policy, diagnostics);
   const bool dump_all = options.print_ir_after == "all";
@@ -38,6 +38,7 @@ void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir:
   std::vector<ir::Diagnostic> findings = diagnostics.take();
   synthesizeFixes(context, std::span(findings).subspan(std::min(first_finding, findings.size())));
   diagnostics.append(std::move(findings));
+  return manager.getCoverage();  // computed for the checks already; copies share the languages
 }
 
 }  // namespace iotlint::passes

@@ -7,6 +7,7 @@
 
 #include "ir/diagnostic.h"
 #include "ir/policy.h"
+#include "passes/coverage.h"
 #include "passes/tokens.h"
 
 namespace iotlint::passes {
@@ -25,7 +26,8 @@ struct AnalysisOptions {
 
 /// Runs every pass of passes.def on `policy` in dependency order, reporting to `diagnostics`.
 /// An unknown `print_ir_after` name is reported on `dump_stream`, listing the known passes.
-void analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics);
+/// Returns the policy's coverage (what compareGrants compares; its pieces point into `policy`).
+CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics);
 
 /// The names accepted by `--print-ir-after`, in run order.
 std::vector<std::string> passNames();

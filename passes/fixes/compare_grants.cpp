@@ -185,18 +185,26 @@ Language otherDeviceNames(ResourceType type) {
 }
 
 GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after, const RenderOptions& render) {
-  GrantComparison result;
   ir::DiagnosticEngine scratch_before;
   ir::DiagnosticEngine scratch_after;
   AnalysisManager manager_before(before, scratch_before);
   AnalysisManager manager_after(after, scratch_after);
+  try {
+    return compareGrants(manager_before.getCoverage(), manager_after.getCoverage(), render);
+  } catch (const automata::LanguageTooComplex&) {
+    GrantComparison result;
+    result.reason = "the grants are too complex to compare";
+    return result;
+  }
+}
+
+GrantComparison compareGrants(const CoverageResult& a, const CoverageResult& b, const RenderOptions& render) {
+  GrantComparison result;
   const auto fail = [&](bool& fact, std::string reason) {
     if (fact && result.reason.empty()) result.reason = std::move(reason);
     fact = false;
   };
   try {
-    const CoverageResult& a = manager_before.getCoverage();
-    const CoverageResult& b = manager_after.getCoverage();
     ComparisonCache comparisons(a.tokens, b.tokens, render);
     if (!sameTokens(a.tokens, b.tokens)) {
       result.reason = "the fixed policy uses different principal variables";

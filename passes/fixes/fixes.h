@@ -61,6 +61,9 @@ struct GrantComparison {
 
 /// Compares what `before` and `after` grant (both fully lowered, strings split into parts).
 GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after, const RenderOptions& render = {});
+/// The same on coverages already computed (analyzePolicy hands them out), so that verifying a fix
+/// does not compute them again.
+GrantComparison compareGrants(const CoverageResult& before, const CoverageResult& after, const RenderOptions& render = {});
 
 /// The names of `type` that belong to another device (OTHER in the thing-name position), the
 /// broad targets of semantics.md §1. Subscribe's are read through topicsMatchedByFilters.

@@ -87,7 +87,9 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   input.named_explicitly = !reading.walked.contains(path);
   input.limits = reading.parse_limits;
   frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
-  for (ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, fix_settings.analysis, diagnostics);
+  for (ir::Policy& policy : parsed.policies) {
+    analysis.coverages.push_back(passes::analyzePolicy(policy, fix_settings.analysis, diagnostics));
+  }
   analysis.format = parsed.format;
   analysis.policies = std::move(parsed.policies);
   analysis.diagnostics = diagnostics.take();

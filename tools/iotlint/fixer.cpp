@@ -81,7 +81,7 @@ Verdict verifyOne(const ir::SourceFile& file, const FileAnalysis& base, const st
     return verdict;
   }
   const passes::GrantComparison comparison =
-      passes::compareGrants(base.policies[index], after.policies[index], settings.analysis.render);
+      passes::compareGrants(base.coverages[index], after.coverages[index], settings.analysis.render);
   if (!comparison.comparable) {
     verdict.reason = comparison.reason;
     return verdict;
@@ -140,7 +140,7 @@ FileAnalysis analyzeText(std::string path, std::string contents, const FixSettin
   passes::AnalysisOptions options = settings.analysis;
   options.dump_stream = nullptr;
   options.print_ir_after.clear();
-  for (const ir::Policy& policy : parsed.policies) passes::analyzePolicy(policy, options, diagnostics);
+  for (const ir::Policy& policy : parsed.policies) analysis.coverages.push_back(passes::analyzePolicy(policy, options, diagnostics));
   analysis.policies = std::move(parsed.policies);
   analysis.diagnostics = diagnostics.take();
   return analysis;

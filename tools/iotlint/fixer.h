@@ -48,6 +48,7 @@ struct FileAnalysis {
   std::unique_ptr<ir::SourceFile> file;
   frontend::InputFormat format = frontend::InputFormat::kNone;
   std::vector<ir::Policy> policies;
+  std::vector<passes::CoverageResult> coverages;  ///< one per policy, for comparing grants
   std::vector<ir::Diagnostic> diagnostics;
 };
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
