@@ -72,6 +72,15 @@ std::string_view levelName(Level level) {
   return "error";
 }
 
+std::string_view fixabilityName(Fixability fixable) {
+  switch (fixable) {
+    case Fixability::kNever: return "no";
+    case Fixability::kSometimes: return "sometimes";
+    case Fixability::kAlways: return "yes";
+  }
+  return "no";
+}
+
 std::optional<Level> parseLevel(std::string_view text) {
   if (text == "note") return Level::kNote;
   if (text == "warning") return Level::kWarning;

@@ -36,6 +36,8 @@ const RuleInfo& ruleInfo(RuleId rule);
 std::optional<RuleId> findRule(std::string_view id_or_name);
 
 std::string_view levelName(Level level);
+/// "no", "sometimes" or "yes", as `iotlint rules` lists it.
+std::string_view fixabilityName(Fixability fixable);
 std::optional<Level> parseLevel(std::string_view text);
 
 }  // namespace iotlint::ir

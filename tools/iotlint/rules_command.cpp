@@ -8,19 +8,6 @@
 
 namespace iotlint::tools {
 
-namespace {
-
-std::string_view fixabilityName(ir::Fixability fixable) {
-  switch (fixable) {
-    case ir::Fixability::kNever: return "no";
-    case ir::Fixability::kSometimes: return "sometimes";
-    case ir::Fixability::kAlways: return "yes";
-  }
-  return "no";
-}
-
-}  // namespace
-
 int runRules(const std::string& format) {
   if (format == "json") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
@@ -29,7 +16,7 @@ int runRules(const std::string& format) {
                        {"name", rule.name},
                        {"level", ir::levelName(rule.level)},
                        {"security_severity", rule.security_severity},
-                       {"fixable", fixabilityName(rule.fixable)},
+                       {"fixable", ir::fixabilityName(rule.fixable)},
                        {"summary", rule.summary}});
     }
     std::cout << rules.dump(2) << "\n";
@@ -38,7 +25,7 @@ int runRules(const std::string& format) {
   std::cout << fmt::format("{:<44} {:<34} {:<8} {:<9} {}\n", "ID", "NAME", "LEVEL", "FIXABLE", "SUMMARY");
   for (const ir::RuleInfo& rule : ir::allRules()) {
     std::cout << fmt::format("{:<44} {:<34} {:<8} {:<9} {}\n", rule.id, rule.name, ir::levelName(rule.level),
-                             fixabilityName(rule.fixable), rule.summary);
+                             ir::fixabilityName(rule.fixable), rule.summary);
   }
   return kExitClean;
 }

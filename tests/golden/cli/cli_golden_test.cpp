@@ -33,15 +33,6 @@ std::string caseName(const testing::TestParamInfo<std::filesystem::path>& info) 
 
 INSTANTIATE_TEST_SUITE_P(Cli, CliGolden, testing::ValuesIn(findCases(kRoot, ".args")), caseName);
 
-std::string_view fixableName(ir::Fixability fixable) {
-  switch (fixable) {
-    case ir::Fixability::kNever: return "no";
-    case ir::Fixability::kSometimes: return "sometimes";
-    case ir::Fixability::kAlways: return "yes";
-  }
-  return "no";
-}
-
 TEST(Rules, ListsEveryRuleWithItsLevelAndFixability) {
   const CommandResult result = runProgram(IOTLINT_BINARY, {"rules"}, kRoot);
   ASSERT_EQ(result.exit_status, 0) << result.output;
@@ -56,7 +47,7 @@ TEST(Rules, ListsEveryRuleWithItsLevelAndFixability) {
       found = true;
       EXPECT_EQ(name, rule.name) << line;
       EXPECT_EQ(level, ir::levelName(rule.level)) << line;
-      EXPECT_EQ(fixable, fixableName(rule.fixable)) << line;
+      EXPECT_EQ(fixable, ir::fixabilityName(rule.fixable)) << line;
     }
     EXPECT_TRUE(found) << rule.id << " is missing from `iotlint rules`";
   }
