@@ -11,6 +11,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <typeinfo>
+
 #include "PolicyJsonParser.h"
 #include "frontend/src/char_stream.h"
 #include "frontend/src/json_token_source.h"
@@ -175,49 +179,195 @@ class JsonErrorStrategy : public antlr4::DefaultErrorStrategy {
   ParseContext& context_;
 };
 
+/// What a parse-tree node is, as far as the builder cares.
+enum class NodeKind : unsigned char {
+  kOther,
+  kToken,
+  kObject,
+  kMember,
+  kArray,
+  kSeparator,
+  kValue,  // a value whose alternative could not be predicted
+  kObjectValue,
+  kArrayValue,
+  kStringValue,
+  kNumberValue,
+  kTrueValue,
+  kFalseValue,
+  kNullValue,
+  kUnterminatedStringValue,
+  kSingleQuotedValue,
+  kBareWordValue,
+  kKey,  // a key whose alternative could not be predicted
+  kStringKey,
+  kSingleQuotedKey,
+  kBareWordKey,
+  kUnterminatedKey,
+};
+
+bool isValue(NodeKind kind) { return kind >= NodeKind::kValue && kind <= NodeKind::kBareWordValue; }
+bool isKey(NodeKind kind) { return kind >= NodeKind::kKey && kind <= NodeKind::kUnterminatedKey; }
+
+struct NodeType {
+  const std::type_info* type;
+  NodeKind kind;
+};
+
+// Every class the parser puts in a PolicyJson tree, the most frequent first. The generated
+// accessors find children with dynamic_cast, whose type-name comparisons cost more than the rest
+// of building the tree; a node's exact class tells the same at the price of a pointer comparison.
+const NodeType kNodeTypes[] = {
+    {&typeid(antlr4::tree::TerminalNodeImpl), NodeKind::kToken},
+    {&typeid(PolicyJsonParser::MemberContext), NodeKind::kMember},
+    {&typeid(PolicyJsonParser::SeparatorContext), NodeKind::kSeparator},
+    {&typeid(PolicyJsonParser::StringValueContext), NodeKind::kStringValue},
+    {&typeid(PolicyJsonParser::StringKeyContext), NodeKind::kStringKey},
+    {&typeid(PolicyJsonParser::ArrayValueContext), NodeKind::kArrayValue},
+    {&typeid(PolicyJsonParser::ArrayContext), NodeKind::kArray},
+    {&typeid(PolicyJsonParser::ObjectValueContext), NodeKind::kObjectValue},
+    {&typeid(PolicyJsonParser::ObjectContext), NodeKind::kObject},
+    {&typeid(PolicyJsonParser::NumberValueContext), NodeKind::kNumberValue},
+    {&typeid(PolicyJsonParser::TrueValueContext), NodeKind::kTrueValue},
+    {&typeid(PolicyJsonParser::FalseValueContext), NodeKind::kFalseValue},
+    {&typeid(PolicyJsonParser::NullValueContext), NodeKind::kNullValue},
+    {&typeid(antlr4::tree::ErrorNodeImpl), NodeKind::kToken},
+    {&typeid(PolicyJsonParser::UnterminatedStringValueContext), NodeKind::kUnterminatedStringValue},
+    {&typeid(PolicyJsonParser::SingleQuotedValueContext), NodeKind::kSingleQuotedValue},
+    {&typeid(PolicyJsonParser::BareWordValueContext), NodeKind::kBareWordValue},
+    {&typeid(PolicyJsonParser::ValueContext), NodeKind::kValue},
+    {&typeid(PolicyJsonParser::SingleQuotedKeyContext), NodeKind::kSingleQuotedKey},
+    {&typeid(PolicyJsonParser::BareWordKeyContext), NodeKind::kBareWordKey},
+    {&typeid(PolicyJsonParser::UnterminatedKeyContext), NodeKind::kUnterminatedKey},
+    {&typeid(PolicyJsonParser::KeyContext), NodeKind::kKey},
+};
+
+/// The same answer as the generated accessors' dynamic_cast, for a class missing from
+/// kNodeTypes or a type_info that is a copy of the one listed (one per shared library).
+template <typename Context>
+bool is(antlr4::tree::ParseTree* node) {
+  return dynamic_cast<Context*>(node) != nullptr;
+}
+NodeKind classifySlowly(antlr4::tree::ParseTree* node) {
+  using P = PolicyJsonParser;
+  if (is<antlr4::tree::TerminalNode>(node)) return NodeKind::kToken;
+  if (is<P::ObjectContext>(node)) return NodeKind::kObject;
+  if (is<P::MemberContext>(node)) return NodeKind::kMember;
+  if (is<P::ArrayContext>(node)) return NodeKind::kArray;
+  if (is<P::SeparatorContext>(node)) return NodeKind::kSeparator;
+  if (is<P::ObjectValueContext>(node)) return NodeKind::kObjectValue;
+  if (is<P::ArrayValueContext>(node)) return NodeKind::kArrayValue;
+  if (is<P::StringValueContext>(node)) return NodeKind::kStringValue;
+  if (is<P::NumberValueContext>(node)) return NodeKind::kNumberValue;
+  if (is<P::TrueValueContext>(node)) return NodeKind::kTrueValue;
+  if (is<P::FalseValueContext>(node)) return NodeKind::kFalseValue;
+  if (is<P::NullValueContext>(node)) return NodeKind::kNullValue;
+  if (is<P::UnterminatedStringValueContext>(node)) return NodeKind::kUnterminatedStringValue;
+  if (is<P::SingleQuotedValueContext>(node)) return NodeKind::kSingleQuotedValue;
+  if (is<P::BareWordValueContext>(node)) return NodeKind::kBareWordValue;
+  if (is<P::ValueContext>(node)) return NodeKind::kValue;
+  if (is<P::StringKeyContext>(node)) return NodeKind::kStringKey;
+  if (is<P::SingleQuotedKeyContext>(node)) return NodeKind::kSingleQuotedKey;
+  if (is<P::UnterminatedKeyContext>(node)) return NodeKind::kUnterminatedKey;
+  if (is<P::BareWordKeyContext>(node)) return NodeKind::kBareWordKey;
+  if (is<P::KeyContext>(node)) return NodeKind::kKey;
+  return NodeKind::kOther;
+}
+
+NodeKind classify(antlr4::tree::ParseTree* node) {
+  const std::type_info* type = &typeid(*node);
+  for (const NodeType& known : kNodeTypes) {
+    if (known.type == type) return known.kind;
+  }
+  return classifySlowly(node);
+}
+
+/// The kinds above are exact classes or, from classifySlowly, classes derived from them, so a
+/// static_cast to the class a kind names is as good as the dynamic_cast that found it.
+template <typename Context>
+Context* as(antlr4::tree::ParseTree* node) {
+  return static_cast<Context*>(node);
+}
+
+/// The first child that passes `wanted`, as the generated accessors pick it.
+template <typename Wanted>
+antlr4::tree::ParseTree* firstChild(antlr4::ParserRuleContext* context, Wanted wanted, NodeKind* kind = nullptr) {
+  for (antlr4::tree::ParseTree* child : context->children) {
+    const NodeKind child_kind = classify(child);
+    if (!wanted(child_kind)) continue;
+    if (kind != nullptr) *kind = child_kind;
+    return child;
+  }
+  return nullptr;
+}
+
 /// Builds the JsonValue tree from the parse tree (depth is bounded by the pre-scan).
 class TreeBuilder {
  public:
   explicit TreeBuilder(ParseContext& context) : context_(context) {}
 
-  JsonValue build(PolicyJsonParser::ValueContext* value) {
+  /// The tree of the document's value, or nothing when the parse produced no value.
+  std::optional<JsonValue> buildDocument(PolicyJsonParser::DocumentContext* document) {
+    if (document == nullptr) return std::nullopt;
+    NodeKind kind = NodeKind::kOther;
+    antlr4::tree::ParseTree* value = firstChild(document, isValue, &kind);
+    if (value == nullptr) return std::nullopt;
+    return build(as<PolicyJsonParser::ValueContext>(value), kind);
+  }
+
+ private:
+  JsonValue build(PolicyJsonParser::ValueContext* value, NodeKind kind) {
     JsonValue result;
     if (value == nullptr) return result;
     result.range = context_.rangeOf(value);
-    if (auto* object = dynamic_cast<PolicyJsonParser::ObjectValueContext*>(value)) {
-      buildObject(object->object(), result);
-    } else if (auto* array = dynamic_cast<PolicyJsonParser::ArrayValueContext*>(value)) {
-      buildArray(array->array(), result);
-    } else if (dynamic_cast<PolicyJsonParser::StringValueContext*>(value) != nullptr) {
-      result.kind = JsonValue::Kind::kString;
-      result.string = decodeJsonString(context_.file(), result.range, context_.diagnostics());
-    } else if (dynamic_cast<PolicyJsonParser::NumberValueContext*>(value) != nullptr) {
-      result.kind = JsonValue::Kind::kNumber;
-      result.literal = std::string(context_.file().text(result.range));
-    } else if (dynamic_cast<PolicyJsonParser::TrueValueContext*>(value) != nullptr ||
-               dynamic_cast<PolicyJsonParser::FalseValueContext*>(value) != nullptr) {
-      result.kind = JsonValue::Kind::kBool;
-      result.literal = std::string(context_.file().text(result.range));
-    } else if (dynamic_cast<PolicyJsonParser::NullValueContext*>(value) != nullptr) {
-      result.kind = JsonValue::Kind::kNull;
-      result.literal = "null";
-    } else if (dynamic_cast<PolicyJsonParser::UnterminatedStringValueContext*>(value) != nullptr) {
-      context_.syntaxError(result.range, "unterminated string; a JSON string ends with `\"` on the same line");
-      result.kind = JsonValue::Kind::kString;
-      result.string = decodeUnquoted(result.range, 1, 0);
-    } else if (dynamic_cast<PolicyJsonParser::SingleQuotedValueContext*>(value) != nullptr) {
-      context_.syntaxError(result.range, "JSON strings use double quotes, not single quotes");
-      result.kind = JsonValue::Kind::kString;
-      result.string = decodeUnquoted(result.range, 1, 1);
-    } else if (dynamic_cast<PolicyJsonParser::BareWordValueContext*>(value) != nullptr) {
-      reportBareWord(result.range);
-      result.kind = JsonValue::Kind::kString;
-      result.string = decodeUnquoted(result.range, 0, 0);
+    switch (kind) {
+      case NodeKind::kObjectValue: {
+        antlr4::tree::ParseTree* object = firstChild(value, [](NodeKind k) { return k == NodeKind::kObject; });
+        buildObject(object == nullptr ? nullptr : as<PolicyJsonParser::ObjectContext>(object), result);
+        break;
+      }
+      case NodeKind::kArrayValue: {
+        antlr4::tree::ParseTree* array = firstChild(value, [](NodeKind k) { return k == NodeKind::kArray; });
+        buildArray(array == nullptr ? nullptr : as<PolicyJsonParser::ArrayContext>(array), result);
+        break;
+      }
+      case NodeKind::kStringValue:
+        result.kind = JsonValue::Kind::kString;
+        result.string = decodeJsonString(context_.file(), result.range, context_.diagnostics());
+        break;
+      case NodeKind::kNumberValue:
+        result.kind = JsonValue::Kind::kNumber;
+        result.literal = std::string(context_.file().text(result.range));
+        break;
+      case NodeKind::kTrueValue:
+      case NodeKind::kFalseValue:
+        result.kind = JsonValue::Kind::kBool;
+        result.literal = std::string(context_.file().text(result.range));
+        break;
+      case NodeKind::kNullValue:
+        result.kind = JsonValue::Kind::kNull;
+        result.literal = "null";
+        break;
+      case NodeKind::kUnterminatedStringValue:
+        context_.syntaxError(result.range, "unterminated string; a JSON string ends with `\"` on the same line");
+        result.kind = JsonValue::Kind::kString;
+        result.string = decodeUnquoted(result.range, 1, 0);
+        break;
+      case NodeKind::kSingleQuotedValue:
+        context_.syntaxError(result.range, "JSON strings use double quotes, not single quotes");
+        result.kind = JsonValue::Kind::kString;
+        result.string = decodeUnquoted(result.range, 1, 1);
+        break;
+      case NodeKind::kBareWordValue:
+        reportBareWord(result.range);
+        result.kind = JsonValue::Kind::kString;
+        result.string = decodeUnquoted(result.range, 0, 0);
+        break;
+      default:
+        break;  // no alternative was predicted: an invalid value, already reported by the parser
     }
     return result;
   }
 
- private:
   /// The text of an error-alternative token, taken literally (skipping `skip_front` and
   /// `skip_back` quote bytes), so that analysis can go on with what the user meant.
   ir::PolicyString decodeUnquoted(SourceRange range, std::uint32_t skip_front, std::uint32_t skip_back) const {
@@ -242,16 +392,32 @@ class TreeBuilder {
   }
 
   /// Separator i stands between elements i and i+1; an empty one is a missing comma, reported
-  /// right after element i, where the comma belongs.
-  template <typename Element>
-  void reportSeparators(const std::vector<PolicyJsonParser::SeparatorContext*>& separators,
-                        const std::vector<Element*>& elements, std::string_view what) {
+  /// right after element i, where the comma belongs. Only a file with a missing comma pays for
+  /// lining them up. Returns the number of elements.
+  template <typename IsElement>
+  std::size_t reportSeparators(antlr4::ParserRuleContext* list, IsElement is_element, std::string_view what) {
+    std::size_t count = 0;
+    bool missing_comma = false;
+    for (antlr4::tree::ParseTree* child : list->children) {
+      const NodeKind kind = classify(child);
+      if (is_element(kind)) ++count;
+      if (kind == NodeKind::kSeparator && child->children.empty()) missing_comma = true;
+    }
+    if (!missing_comma) return count;
+    std::vector<antlr4::tree::ParseTree*> separators;
+    std::vector<antlr4::tree::ParseTree*> elements;
+    for (antlr4::tree::ParseTree* child : list->children) {
+      const NodeKind kind = classify(child);
+      if (kind == NodeKind::kSeparator) separators.push_back(child);
+      if (is_element(kind)) elements.push_back(child);
+    }
     for (std::size_t i = 0; i < separators.size() && i < elements.size(); ++i) {
       if (separators[i]->children.empty()) {
-        const std::uint32_t at = context_.rangeOf(elements[i]).end;
+        const std::uint32_t at = context_.rangeOf(as<antlr4::ParserRuleContext>(elements[i])).end;
         context_.syntaxError({at, at}, fmt::format("missing `,` between {}", what));
       }
     }
+    return count;
   }
 
   static JsonMember* findMember(JsonValue& object, std::string_view key) {
@@ -264,17 +430,33 @@ class TreeBuilder {
   void buildObject(PolicyJsonParser::ObjectContext* object, JsonValue& result) {
     result.kind = JsonValue::Kind::kObject;
     if (object == nullptr) return;
-    reportSeparators(object->separator(), object->member(), "members");
+    const auto is_member = [](NodeKind kind) { return kind == NodeKind::kMember; };
+    result.members.reserve(reportSeparators(object, is_member, "members"));
     if (object->trailingComma != nullptr) {
       context_.syntaxError(context_.rangeOf(object->trailingComma), "trailing comma after the last member of an object");
     }
-    for (auto* member : object->member()) {
+    for (antlr4::tree::ParseTree* child : object->children) {
+      if (classify(child) != NodeKind::kMember) continue;
+      auto* member = as<PolicyJsonParser::MemberContext>(child);
+      // One pass over the member's children finds both its key and its value.
+      antlr4::tree::ParseTree* key = nullptr;
+      NodeKind key_kind = NodeKind::kOther;
+      antlr4::tree::ParseTree* value = nullptr;
+      NodeKind value_kind = NodeKind::kOther;
+      for (antlr4::tree::ParseTree* part : member->children) {
+        const NodeKind kind = classify(part);
+        if (key == nullptr && isKey(kind)) {
+          key = part;
+          key_kind = kind;
+        } else if (value == nullptr && isValue(kind)) {
+          value = part;
+          value_kind = kind;
+        }
+      }
       JsonMember built;
-      built.key = buildKey(member->key());
-      // Each generated accessor scans the children with dynamic_cast: look the value up once.
-      auto* value = member->value();
+      built.key = buildKey(key == nullptr ? nullptr : as<PolicyJsonParser::KeyContext>(key), key_kind);
       if (value == nullptr) continue;
-      built.value = build(value);
+      built.value = build(as<PolicyJsonParser::ValueContext>(value), value_kind);
       // JSON parsers disagree on duplicates; the common choice, and the one iotlint analyses, is the
       // last value, so the finding points at the earlier key whose value is ignored.
       if (JsonMember* previous = findMember(result, built.key.value)) {
@@ -290,19 +472,18 @@ class TreeBuilder {
     }
   }
 
-  ir::PolicyString buildKey(PolicyJsonParser::KeyContext* key) {
+  ir::PolicyString buildKey(PolicyJsonParser::KeyContext* key, NodeKind kind) {
     if (key == nullptr) return {};
     const SourceRange range = context_.rangeOf(key);
-    if (dynamic_cast<PolicyJsonParser::StringKeyContext*>(key) != nullptr) {
-      return decodeJsonString(context_.file(), range, context_.diagnostics());
-    }
-    if (dynamic_cast<PolicyJsonParser::SingleQuotedKeyContext*>(key) != nullptr) {
-      context_.syntaxError(range, "object keys are strings in double quotes, not single quotes");
-      return decodeUnquoted(range, 1, 1);
-    }
-    if (dynamic_cast<PolicyJsonParser::UnterminatedKeyContext*>(key) != nullptr) {
-      context_.syntaxError(range, "unterminated string; a JSON string ends with `\"` on the same line");
-      return decodeUnquoted(range, 1, 0);
+    switch (kind) {
+      case NodeKind::kStringKey: return decodeJsonString(context_.file(), range, context_.diagnostics());
+      case NodeKind::kSingleQuotedKey:
+        context_.syntaxError(range, "object keys are strings in double quotes, not single quotes");
+        return decodeUnquoted(range, 1, 1);
+      case NodeKind::kUnterminatedKey:
+        context_.syntaxError(range, "unterminated string; a JSON string ends with `\"` on the same line");
+        return decodeUnquoted(range, 1, 0);
+      default: break;  // a bare word, or no alternative predicted
     }
     context_.syntaxError(range, fmt::format("object key `{}` must be a string in double quotes",
                                             shorten(context_.file().text(range))));
@@ -312,11 +493,14 @@ class TreeBuilder {
   void buildArray(PolicyJsonParser::ArrayContext* array, JsonValue& result) {
     result.kind = JsonValue::Kind::kArray;
     if (array == nullptr) return;
-    reportSeparators(array->separator(), array->value(), "array elements");
+    result.elements.reserve(reportSeparators(array, isValue, "array elements"));
     if (array->trailingComma != nullptr) {
       context_.syntaxError(context_.rangeOf(array->trailingComma), "trailing comma after the last element of an array");
     }
-    for (auto* element : array->value()) result.elements.push_back(build(element));
+    for (antlr4::tree::ParseTree* child : array->children) {
+      const NodeKind kind = classify(child);
+      if (isValue(kind)) result.elements.push_back(build(as<PolicyJsonParser::ValueContext>(child), kind));
+    }
   }
 
   ParseContext& context_;
@@ -452,7 +636,7 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
   result.lost_content = context.parserErrors() > 0;
 
   TreeBuilder builder(context);
-  if (document != nullptr && document->value() != nullptr) result.root = builder.build(document->value());
+  result.root = builder.buildDocument(document);
   return result;
 }
 
