@@ -123,4 +123,10 @@ std::string actionListText(const ActionSet& set) {
   return text;
 }
 
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
+
 }  // namespace iotlint::passes

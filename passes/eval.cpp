@@ -12,12 +12,6 @@ namespace iotlint::passes {
 
 namespace {
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 struct Substituted {
   std::optional<Pattern> pattern;  ///< none: a variable has no value, so nothing matches
   std::string unresolved;          ///< the variable that had no value

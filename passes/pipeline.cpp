@@ -12,12 +12,6 @@ namespace iotlint::passes {
 
 namespace {
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 bool isIotPrefix(std::string_view action) {
   const auto colon = action.find(':');
   if (colon == std::string_view::npos) return false;

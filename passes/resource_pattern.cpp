@@ -264,4 +264,17 @@ std::string patternText(const Pattern& pattern, const std::vector<VariableUse>& 
   return text;
 }
 
+std::size_t resourcePartBegin(const ir::PolicyString& resource) {
+  const std::vector<ir::StringPart> split = resource.parts.empty() ? splitPolicyString(resource.value) : std::vector<ir::StringPart>{};
+  const std::vector<ir::StringPart>& parts = resource.parts.empty() ? split : resource.parts;
+  int colons = 0;
+  for (const auto& part : parts) {
+    if (part.kind != ir::StringPart::Kind::kLiteral) continue;
+    for (std::size_t i = 0; i < part.text.size(); ++i) {
+      if (part.text[i] == ':' && ++colons == 5) return part.begin + i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
 }  // namespace iotlint::passes

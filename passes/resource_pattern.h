@@ -55,6 +55,10 @@ struct ResolvedString {
 /// were not filled, e.g. hand-built IR in tests). Offsets are decoded offsets.
 std::vector<ir::StringPart> splitPolicyString(std::string_view value);
 
+/// Decoded offset where an ARN's resource part (after the fifth colon) starts, counting colons in
+/// literal text only; npos when the string has fewer than five.
+std::size_t resourcePartBegin(const ir::PolicyString& resource);
+
 /// Reads `string` (its parts, or splitPolicyString(value) when it has none) under `version`.
 ResolvedString resolveString(const ir::PolicyString& string, ir::PolicyVersion version);
 

@@ -17,12 +17,6 @@ namespace iotlint::passes {
 
 namespace {
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 /// The statement's action entries as written, e.g. "`iot:Publish`, `iot:Receive`".
 std::string actionsAsWritten(const ir::Statement& statement) {
   std::string text;
@@ -33,16 +27,8 @@ std::string actionsAsWritten(const ir::Statement& statement) {
 
 /// The resource part of an ARN (after the fifth colon outside `${...}`), or the whole string.
 std::string_view resourcePart(const ir::PolicyString& resource) {
-  const std::vector<ir::StringPart> split = resource.parts.empty() ? splitPolicyString(resource.value) : std::vector<ir::StringPart>{};
-  const std::vector<ir::StringPart>& parts = resource.parts.empty() ? split : resource.parts;
-  int colons = 0;
-  for (const auto& part : parts) {
-    if (part.kind != ir::StringPart::Kind::kLiteral) continue;
-    for (std::size_t i = 0; i < part.text.size(); ++i) {
-      if (part.text[i] == ':' && ++colons == 5) return std::string_view(resource.value).substr(part.begin + i + 1);
-    }
-  }
-  return resource.value;
+  const std::size_t begin = resourcePartBegin(resource);
+  return begin == std::string::npos ? std::string_view(resource.value) : std::string_view(resource.value).substr(begin);
 }
 
 /// `text` with each `${name}` that has a suggestion replaced by `${suggestion}`.

@@ -15,20 +15,6 @@ namespace iotlint::passes {
 
 namespace {
 
-/// Decoded offset where the resource part (after the fifth colon) starts, counting colons in
-/// literal text only; npos when the string has fewer than five.
-std::size_t resourcePartBegin(const ir::PolicyString& resource) {
-  const std::vector<ir::StringPart> split = resource.parts.empty() ? splitPolicyString(resource.value) : std::vector<ir::StringPart>{};
-  const std::vector<ir::StringPart>& parts = resource.parts.empty() ? split : resource.parts;
-  int colons = 0;
-  for (const auto& part : parts) {
-    if (part.kind != ir::StringPart::Kind::kLiteral) continue;
-    for (std::size_t i = 0; i < part.text.size(); ++i) {
-      if (part.text[i] == ':' && ++colons == 5) return part.begin + i + 1;
-    }
-  }
-  return std::string::npos;
-}
 
 /// Decoded offset of the first literal `+` or `#` at or after `from`, or npos.
 std::size_t firstMqttWildcard(const ir::PolicyString& resource, std::size_t from) {

@@ -20,12 +20,6 @@ namespace iotlint::passes {
 
 namespace {
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 constexpr std::string_view kQualifier = "forallvalues:";
 
 /// Keys every request of a device carries [IOT-BVAR]: ForAllValues over them is not vacuous.
