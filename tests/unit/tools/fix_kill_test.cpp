@@ -16,21 +16,14 @@
 #include <thread>
 #include <vector>
 
+#include "tests/unit/tools/test_files.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void writeText(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
+using iotlint::tools::testing::readText;
+using iotlint::tools::testing::writeText;
 
 /// Starts `iotlint args...` in `folder`, output discarded; returns its pid.
 pid_t start(const fs::path& folder, const std::vector<std::string>& args) {

@@ -10,23 +10,15 @@
 #include <sstream>
 
 #include "backend/diff.h"
+#include "tests/unit/tools/test_files.h"
 
 namespace iotlint::tools {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void writeText(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
+using iotlint::tools::testing::readText;
+using iotlint::tools::testing::writeText;
 
 class TempDir {
  public:
