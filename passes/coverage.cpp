@@ -458,9 +458,11 @@ CoverageResult runCoverage(AnalysisManager& manager) {
     });
     if (deny_statements.empty()) {
       coverage.effective = coverage.allowed;
+      coverage.denied_everywhere = Language::none();
     } else if (effective_parts.size() == 1 || !deny_depends_on_client_id) {
       // union_s (A_s - D) = (union_s A_s) - D: keeps the difference lazy (see language.h).
       coverage.effective = coverage.allowed.minus(denied_parts.front());
+      coverage.denied_everywhere = denied_parts.front();
     } else {
       coverage.effective = uniteAll(std::move(effective_parts));
     }
@@ -484,6 +486,7 @@ CoverageResult runCoverage(AnalysisManager& manager) {
       coverage.too_complex = true;
       coverage.allowed = Language::everything();
       coverage.effective = Language::everything();
+      coverage.denied_everywhere.reset();
     }
     computed.emplace(std::move(key), result.actions.size());
     result.actions.push_back(std::move(coverage));
@@ -515,6 +518,12 @@ std::string dumpCoverage(const CoverageResult& result, const ir::Policy& policy)
 }
 
 // CoverageResult ------------------------------------------------------------------------------
+
+Language ActionCoverage::grantedWithin(const Language& piece) const {
+  // piece ⊆ allowed, so piece ∩ (allowed \ D) = piece \ D.
+  if (!denied_everywhere) return piece.intersect(effective);
+  return denied_everywhere->isEmpty() ? piece : piece.minus(*denied_everywhere);
+}
 
 std::optional<Witness> CoverageResult::witness(Action action, const Language& target, const RenderOptions& options) const {
   const auto word = of(action).effective.intersect(target).shortestMember();

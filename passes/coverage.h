@@ -48,6 +48,15 @@ struct ActionCoverage {
   /// The automata exceeded their limits (automata::LanguageTooComplex): `effective` is then
   /// `everything`, a sound over-approximation, and checks should say so rather than guess.
   bool too_complex = false;
+  /// Set when `effective` is `allowed` minus this one language (the Denies are the same in every
+  /// client-id scenario), so that grantedWithin() need not intersect with `allowed`.
+  std::optional<automata::Language> denied_everywhere;
+
+  /// The part of `piece` that stays granted, `piece ∩ effective`, for a language inside `allowed`
+  /// (an Allow piece's names). Computed as `piece \ denied_everywhere` where that is exact: the
+  /// intersection with `allowed` changes nothing but costs a product of the piece with every
+  /// Allow, which for long wildcard patterns is the largest automaton of the analysis.
+  automata::Language grantedWithin(const automata::Language& piece) const;
 };
 
 /// A concrete member of a grant, with the statements it comes from.

@@ -185,8 +185,7 @@ class OverlyPermissive {
           for (std::size_t i = 0; i < coverage.allow_pieces.size(); ++i) {
             const GrantPiece& piece = coverage.allow_pieces[i];
             // The part of this piece that no Deny removes.
-            const Language own = coverage.deny_pieces.empty() ? piece.names : piece.names.intersect(coverage.effective);
-            per_piece[i] = witnessFor(family, own);
+            per_piece[i] = witnessFor(family, coverage.grantedWithin(piece.names));
           }
         }
       } catch (const automata::LanguageTooComplex&) {
@@ -366,7 +365,7 @@ class OverlyPermissive {
         for (const GrantPiece& piece : connect.allow_pieces) {
           bool frees = false;
           try {
-            frees = !piece.names.intersect(connect.effective).intersect(token(TokenTable::kOther)).isEmpty();
+            frees = !connect.grantedWithin(piece.names).intersect(token(TokenTable::kOther)).isEmpty();
           } catch (const automata::LanguageTooComplex&) {
             frees = true;
           }

@@ -58,7 +58,7 @@ void checkStatementGrantsNothing(const CheckContext& context) {
         for (const auto& piece : action.allow_pieces) {
           if (piece.statement != s || piece.names.isEmpty()) continue;
           has_piece = true;
-          if (!piece.names.intersect(action.effective).isEmpty()) {
+          if (!action.grantedWithin(piece.names).isEmpty()) {
             grants_something = true;
             break;
           }

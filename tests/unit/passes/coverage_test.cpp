@@ -57,6 +57,35 @@ TEST(Coverage, AllowMinusCoveringDenyIsEmpty) {
   EXPECT_TRUE(publish.effective.isEmpty());
 }
 
+// grantedWithin() skips the intersection with `allowed` where the Denies are the same in every
+// client-id scenario; it must always equal piece ∩ effective.
+TEST(Coverage, GrantedWithinIsThePieceIntersectedWithTheEffectiveGrant) {
+  const std::vector<std::string> policies = {
+      // no Deny
+      policyOf(statement("Allow", "\"iot:Publish\"", "[" + res("topic/a*b?c") + "," + res("topic/*") + "]")),
+      // Denies the same in every scenario
+      policyOf(statement("Allow", "\"iot:Publish\"", "[" + res("topic/a*b?c") + "," + res("topic/x*") + "]") + "," +
+               statement("Deny", "\"iot:Publish\"", "[" + res("topic/*b?") + "," + res("topic/x1*") + "]")),
+      policyOf(statement("Allow", "[\"iot:Subscribe\", \"iot:Receive\"]",
+                         "[" + res("topicfilter/$aws/things/*/shadow/*") + "," + res("topic/$aws/things/*/shadow/*") + "]") + "," +
+               statement("Deny", "\"iot:Subscribe\"", res("topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/*"))),
+      // a Deny that depends on the client id, which Connect leaves free: one effective part per scenario
+      policyOf(statement("Allow", "[\"iot:Connect\", \"iot:Publish\"]", "[" + res("client/*") + "," + res("topic/d/*") + "]") + "," +
+               statement("Deny", "\"iot:Publish\"", res("topic/d/${iot:ClientId}/*"))),
+  };
+  for (const std::string& json : policies) {
+    auto a = analyse(json);
+    for (const ActionCoverage& action : a->coverage().actions) {
+      for (const GrantPiece& piece : action.allow_pieces) {
+        const Language expected = piece.names.intersect(action.effective);
+        const Language granted = action.grantedWithin(piece.names);
+        EXPECT_TRUE(granted.isSubsetOf(expected) && expected.isSubsetOf(granted))
+            << json << "\naction " << static_cast<int>(action.action) << ", statement " << piece.statement;
+      }
+    }
+  }
+}
+
 TEST(Coverage, DenyEverythingButSelfLeavesOnlySelf) {
   auto a = analyse(policyOf(
       statement("Allow", "\"iot:Connect\"", res("client/*")) + "," +
