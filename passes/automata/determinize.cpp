@@ -82,6 +82,9 @@ class LazySubsets {
   std::uint32_t start() const { return start_; }
   /// The canonical (sorted, reduced) state set of subset `id`.
   const std::vector<StateId>& set(std::uint32_t id) const { return sets_[id]; }
+  /// A 64-bit summary of set(id): bit s % 64 for each state s. set(a) ⊆ set(b) implies
+  /// summary(a) & ~summary(b) == 0, which rules out most inclusions without comparing the sets.
+  std::uint64_t summary(std::uint32_t id) const { return summaries_[id]; }
   std::uint32_t dead() const { return dead_; }
   bool accepting(std::uint32_t id) const { return info_[id].accepting; }
   /// L(X) = Σ*.
@@ -139,11 +142,14 @@ class LazySubsets {
     const auto id = static_cast<std::uint32_t>(sets_.size());
     ids_.emplace(set, id);
     Info info;
+    std::uint64_t summary = 0;
     for (StateId s : set) {
+      summary |= std::uint64_t{1} << (s % 64);
       info.accepting = info.accepting || nfa_.states[s].accepting;
       info.universal = info.universal || universal_state_[s];
     }
     info_.push_back(info);
+    summaries_.push_back(summary);
     sets_.push_back(set);
     moves_.emplace_back();
     return id;
@@ -215,6 +221,7 @@ class LazySubsets {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stars_;
   std::unordered_map<std::vector<StateId>, std::uint32_t, VectorHash> ids_;
   std::vector<std::vector<StateId>> sets_;
+  std::vector<std::uint64_t> summaries_;
   std::vector<Info> info_;
   std::vector<std::vector<Move>> moves_;
   std::uint32_t dead_ = 0;
@@ -320,19 +327,22 @@ std::optional<std::vector<Symbol>> searchDifference(const Nfa& a, const Nfa& b, 
   };
   std::vector<Node> nodes;
   std::unordered_map<std::uint64_t, char> seen;
-  std::unordered_map<StateId, std::vector<std::uint32_t>> antichain;
+  // Per state of A, the admitted subsets of B with their summaries, oldest first.
+  std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> antichain(a.states.size());
   auto admit = [&](StateId p, std::uint32_t x, std::uint32_t parent, Symbol symbol,
                    std::uint32_t rank) {
     if (subsets.universal(x)) return false;  // L(p) \ Σ* = {}
     if (!seen.try_emplace((std::uint64_t{p} << 32) | x, 1).second) return false;
-    std::vector<std::uint32_t>& found = antichain[p];
+    auto& found = antichain[p];
     const std::vector<StateId>& set = subsets.set(x);
+    const std::uint64_t summary = subsets.summary(x);
     const std::size_t from = found.size() > kAntichainWindow ? found.size() - kAntichainWindow : 0;
     for (std::size_t i = from; i < found.size(); ++i) {
-      const std::vector<StateId>& smaller = subsets.set(found[i]);
+      if ((found[i].first & ~summary) != 0) continue;
+      const std::vector<StateId>& smaller = subsets.set(found[i].second);
       if (std::includes(set.begin(), set.end(), smaller.begin(), smaller.end())) return false;
     }
-    found.push_back(x);
+    found.emplace_back(summary, x);
     if (nodes.size() >= kMaxProductStates) {
       throw LanguageTooComplex("difference search exceeds " + std::to_string(kMaxProductStates) +
                                " states");
