@@ -22,13 +22,18 @@ std::uint32_t sequenceLength(unsigned char lead) {
 SourceFile::SourceFile(std::string path, std::string contents)
     : path_(std::move(path)), contents_(std::move(contents)) {
   line_starts_.push_back(0);
+  line_is_ascii_.push_back(1);
   for (std::uint32_t i = 0; i < contents_.size(); ++i) {
     const char c = contents_[i];
     if (c == '\n') {
       line_starts_.push_back(i + 1);
+      line_is_ascii_.push_back(1);
     } else if (c == '\r') {
       if (i + 1 < contents_.size() && contents_[i + 1] == '\n') ++i;
       line_starts_.push_back(i + 1);
+      line_is_ascii_.push_back(1);
+    } else if (static_cast<unsigned char>(c) >= 0x80U) {
+      line_is_ascii_.back() = 0;
     }
   }
 }
@@ -49,6 +54,11 @@ LineColumn SourceFile::position(std::uint32_t offset) const {
   LineColumn result;
   result.line = line_index + 1;
   result.column_bytes = offset - start + 1;
+  if (line_is_ascii_[line_index] != 0) {
+    // One byte, one code point, one UTF-16 unit: no need to walk a long (minified) line.
+    result.column_code_points = result.column_utf16 = result.column_bytes;
+    return result;
+  }
   std::uint32_t i = start;
   while (i < offset) {
     const auto lead = static_cast<unsigned char>(contents_[i]);

@@ -52,6 +52,7 @@ class SourceFile {
   std::string path_;
   std::string contents_;
   std::vector<std::uint32_t> line_starts_;
+  std::vector<std::uint8_t> line_is_ascii_;  ///< per line: every byte < 0x80, so columns are byte offsets
 };
 
 }  // namespace iotlint::ir

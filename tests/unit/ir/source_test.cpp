@@ -19,6 +19,21 @@ TEST(SourceFile, LinesAndColumnsInThreeUnits) {
   EXPECT_EQ(file.lineCount(), 3U);
 }
 
+TEST(SourceFile, AsciiLinesNextToOthersCountBytes) {
+  // Lines without a byte >= 0x80 take the shortcut; the line before or after one that has such
+  // bytes must not.
+  const SourceFile file("p.json", "a\"b\r\n\"é\"x\nabc");
+  EXPECT_EQ(file.position(2).column_utf16, 3U);
+  const LineColumn x = file.position(9);  // the `x` after "é"
+  EXPECT_EQ(x.line, 2U);
+  EXPECT_EQ(x.column_bytes, 5U);
+  EXPECT_EQ(x.column_code_points, 4U);
+  const LineColumn c = file.position(13);
+  EXPECT_EQ(c.line, 3U);
+  EXPECT_EQ(c.column_code_points, 3U);
+  EXPECT_EQ(c.column_utf16, 3U);
+}
+
 TEST(SourceFile, CrLfAndLoneCrEndLines) {
   const SourceFile file("p.json", "a\r\nb\rc");
   EXPECT_EQ(file.position(3).line, 2U);
