@@ -60,6 +60,9 @@ class ArtifactUriResolver {
 template <typename Visit>
 void forEachCodePoint(std::string_view text, Visit&& visit);
 
+/// A byte inside a UTF-8 sequence (not its first): windows on long lines never start or end there.
+inline bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
 /// The code point that starts at `text[offset]` (U+FFFD for a malformed byte).
 char32_t decodeAt(std::string_view text, std::size_t offset, std::size_t length);
 

@@ -168,6 +168,34 @@ Json artifactLocation(const detail::ArtifactUri& uri) {
 
 /// Ranges longer than this many lines get no contextRegion, to keep logs small.
 constexpr std::uint32_t kMaxContextLines = 10;
+/// A line longer than this (a minified policy is one line) is cut, in contextRegion snippets and
+/// in fingerprints, to kContextWindowBytes either side of the range: repeating a whole 58 KB line
+/// in every result made a 68 MB log for one policy, and hashing it made every fingerprint of the
+/// file change whenever anything on that line did.
+constexpr std::uint32_t kMaxContextLineBytes = 240;
+constexpr std::uint32_t kContextWindowBytes = 80;
+
+/// The bytes [begin, end) of the file around `range` that serve as its context: from the start of
+/// the range's first line to the end of its last line, each end cut to the window when its line is
+/// longer than kMaxContextLineBytes, at a code point boundary.
+ir::SourceRange contextAround(const ir::SourceFile& file, ir::SourceRange range, const Span& span) {
+  const std::string_view contents = file.contents();
+  const std::uint32_t range_end = std::max(range.begin, range.end);
+  const std::string_view first_line = file.lineText(span.begin.line);
+  const std::string_view last_line = file.lineText(span.end.line);
+  std::uint32_t begin = range.begin - (span.begin.column_bytes - 1);
+  const auto last_size = static_cast<std::uint32_t>(last_line.size());
+  std::uint32_t end = range_end + (last_size - std::min(last_size, span.end.column_bytes - 1));
+  if (first_line.size() > kMaxContextLineBytes && range.begin - begin > kContextWindowBytes) {
+    begin = range.begin - kContextWindowBytes;
+    while (begin < range.begin && detail::isContinuationByte(contents[begin])) ++begin;
+  }
+  if (last_line.size() > kMaxContextLineBytes && end - range_end > kContextWindowBytes) {
+    end = range_end + kContextWindowBytes;
+    while (end < contents.size() && detail::isContinuationByte(contents[end])) ++end;
+  }
+  return {begin, end};
+}
 
 /// §3.29 physicalLocation. With `context`, the region carries its text (§3.30.13 snippet) and a
 /// contextRegion (§3.29.5) of the whole lines around it, for viewers that do not have the file.
@@ -179,15 +207,12 @@ Json physicalLocation(const detail::ArtifactUri& uri, const ir::SourceFile& file
   if (context && range.end > range.begin) addMember(range_region, "snippet", textObject(file.text(range)));
   addMember(location, "region", std::move(range_region));
   if (!context || span.end.line - span.begin.line >= kMaxContextLines) return location;
-  const std::uint32_t range_end = std::max(range.begin, range.end);
-  const std::uint32_t context_begin = range.begin - (span.begin.column_bytes - 1);
-  const auto last_line = static_cast<std::uint32_t>(file.lineText(span.end.line).size());
-  const std::uint32_t context_end = range_end + (last_line - std::min(last_line, span.end.column_bytes - 1));
+  const ir::SourceRange around = contextAround(file, range, span);
   // A context region must be a proper superset of the region (SARIF1008): none when the region
   // already spans its whole lines.
-  if (context_begin == range.begin && context_end == range_end) return location;
-  Json context_region = region(spanOf(file, {context_begin, context_end}), 5);
-  addMember(context_region, "snippet", textObject(file.text({context_begin, context_end})));
+  if (around.begin == range.begin && around.end == std::max(range.begin, range.end)) return location;
+  Json context_region = region(spanOf(file, around), 5);
+  addMember(context_region, "snippet", textObject(file.text(around)));
   addMember(location, "contextRegion", std::move(context_region));
   return location;
 }
@@ -229,11 +254,13 @@ std::uint64_t hashWithoutWhitespace(std::string_view text, std::uint64_t hash) {
 
 /// Hash of what identifies a finding without its position: the rule, the artifact, the offending text
 /// and the line around it (white space removed, a trailing comma dropped, so that re-indenting or
-/// appending an element does not matter). Line numbers are not part of it. The parts are hashed in
-/// sequence, separated by NUL bytes, as one FNV-1a pass over their concatenation.
-std::uint64_t contextHash(const ir::Diagnostic& diagnostic, std::string_view uri, std::uint32_t line) {
+/// appending an element does not matter; a long line cut as in contextAround). Line numbers are not
+/// part of it. The parts are hashed in sequence, separated by NUL bytes, as one FNV-1a pass over
+/// their concatenation.
+std::uint64_t contextHash(const ir::Diagnostic& diagnostic, std::string_view uri, const Span& span) {
   const auto& file = *diagnostic.file;
-  std::string_view context = file.lineText(line);
+  std::string_view context = file.lineText(span.begin.line);
+  if (context.size() > kMaxContextLineBytes) context = file.text(contextAround(file, diagnostic.range, span));
   while (!context.empty() && isWhitespace(context.back())) context.remove_suffix(1);
   if (context.ends_with(',')) context.remove_suffix(1);
   constexpr std::string_view kSeparator("\0", 1);
@@ -373,7 +400,7 @@ class SarifWriter final : public ReportWriter {
       }
       if (!artifact_path_ || diagnostic.file->path() != *artifact_path_) startArtifact(diagnostic.file->path());
       const Span span = spanOf(*diagnostic.file, diagnostic.range);
-      const auto hash = contextHash(diagnostic, artifact_uri_.uri, span.begin.line);
+      const auto hash = contextHash(diagnostic, artifact_uri_.uri, span);
       const unsigned occurrence = ++occurrences_[hash];
       document_.addElement(result(diagnostic, artifact_uri_, span, fmt::format("{:016x}:{}", hash, occurrence)));
     }

@@ -36,8 +36,6 @@ std::string markerLine(std::string_view line, std::size_t begin, std::size_t end
   return marker;
 }
 
-bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
-
 /// Long lines (a minified policy, a binary file) are shown as a window around the range, so a
 /// finding never prints megabytes; "..." marks what was cut.
 constexpr std::size_t kMaxSnippetBytes = 160;
@@ -54,9 +52,9 @@ void writeSnippet(std::ostream& out, const ir::SourceFile& file, ir::SourceRange
   std::string shown(line);
   if (line.size() > kMaxSnippetBytes) {
     std::size_t start = begin_byte > kContextBeforeRange ? begin_byte - kContextBeforeRange : 0;
-    while (start > 0 && isContinuationByte(line[start])) --start;
+    while (start > 0 && detail::isContinuationByte(line[start])) --start;
     std::size_t stop = std::min(line.size(), start + kMaxSnippetBytes);
-    while (stop < line.size() && isContinuationByte(line[stop])) ++stop;
+    while (stop < line.size() && detail::isContinuationByte(line[stop])) ++stop;
     const std::string prefix = start > 0 ? "..." : "";
     shown = prefix + std::string(line.substr(start, stop - start)) + (stop < line.size() ? "..." : "");
     begin_byte = begin_byte - start + prefix.size();

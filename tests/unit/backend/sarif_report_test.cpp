@@ -31,6 +31,8 @@ json sarif(const std::vector<ir::Diagnostic>& diagnostics, ReportOptions options
 
 const json& firstResult(const json& log) { return log["runs"][0]["results"][0]; }
 
+std::string fingerprintOf(const json& result) { return result["partialFingerprints"][kFingerprintKey]; }
+
 /// The primary region without its snippet.
 json regionOf(const json& result) {
   json region = result["locations"][0]["physicalLocation"]["region"];
@@ -196,6 +198,35 @@ TEST(SarifReport, ContextRegionCoversWholeLinesWithoutTerminators) {
   EXPECT_EQ(empty_location["contextRegion"]["snippet"]["text"], "{\"a\":");
 }
 
+// A minified policy is one long line: its context is a window around the range, cut at code
+// point boundaries, and the fingerprint does not depend on what lies far away on that line.
+TEST(SarifReport, LongLinesGiveAWindowAsContextAndFingerprint) {
+  const std::string e_acute = "\xC3\xA9";  // two bytes
+  const auto minified = [&](std::string_view far_away) {
+    return "{\"Id\": \"" + std::string(far_away) + std::string(300, 'a') + "\", \"Statement\": [\"" + e_acute +
+           std::string(75, 'd') + "x\", \"iot:Connect\", \"" + std::string(76, 'c') + e_acute + std::string(200, 'c') +
+           "\"]}";
+  };
+  const auto resultOf = [](const ir::SourceFile& file) {
+    return firstResult(sarif({diagnostic(ir::RuleId::kUnknownAction, &file, rangeOf(file, "\"iot:Connect\""), "m")}));
+  };
+  const ir::SourceFile file(std::string(kRoot) + "/p.json", minified("one"));
+  const ir::SourceFile edited(std::string(kRoot) + "/p.json", minified("another"));
+  const auto result = resultOf(file);
+  const auto& context = result["locations"][0]["physicalLocation"]["contextRegion"];
+  const std::string text = context["snippet"]["text"];
+  // 80 bytes either side of `"iot:Connect"`. Both ends fall inside an "é": the window starts after
+  // the first and ends after the second.
+  EXPECT_EQ(text, std::string(75, 'd') + "x\", \"iot:Connect\", \"" + std::string(76, 'c') + e_acute);
+  EXPECT_EQ(context["startLine"], 1);
+  EXPECT_EQ(context["endLine"], 1);
+  const auto begin = file.contents().find(text);
+  ASSERT_NE(begin, std::string::npos);
+  EXPECT_EQ(context["startColumn"], file.position(static_cast<std::uint32_t>(begin)).column_utf16);
+  EXPECT_EQ(context["endColumn"], file.position(static_cast<std::uint32_t>(begin + text.size())).column_utf16);
+  EXPECT_EQ(fingerprintOf(result), fingerprintOf(resultOf(edited)));
+}
+
 TEST(SarifReport, ArtifactUrisAreRelativeToTheSourceRootAndPercentEncoded) {
   const ir::SourceFile inside(std::string(kRoot) + "/policies/my device#1.json", "{}");
   const ir::SourceFile nested(std::string(kRoot) + "/./a/../b/ü.json", "{}");
@@ -224,8 +255,6 @@ TEST(SarifReport, RelativePathsAreResolvedAgainstTheCurrentDirectory) {
   EXPECT_TRUE(root.starts_with("file:///"));
   EXPECT_TRUE(root.ends_with("/"));
 }
-
-std::string fingerprintOf(const json& result) { return result["partialFingerprints"][kFingerprintKey]; }
 
 TEST(SarifReport, FingerprintsSurviveLinesInsertedAbove) {
   const std::string moved = "{\n\n  \"Id\": \"added\",\n" + std::string(kPolicy).substr(2);
