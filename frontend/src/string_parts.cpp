@@ -1,17 +1,14 @@
-// frontend/src/string_parts.cpp: splits a decoded policy string into parts with the generated
-// PolicyStringLexer (literal text, `*`, `?`, `${name}`, `${*}` `${?}` `${$}`).
-#include <antlr4-runtime.h>
-
+// frontend/src/string_parts.cpp: splits a decoded policy string into parts with the tokens of
+// grammar/PolicyStringLexer.g4 (literal text, `*`, `?`, `${name}`, `${*}` `${?}` `${$}`).
 #include <fmt/format.h>
 
-#include "PolicyStringLexer.h"
 #include "frontend/parse.h"
-#include "frontend/src/char_stream.h"
+#include "frontend/src/string_lexer.h"
 
 namespace iotlint::frontend {
 
-using iotlint_generated::PolicyStringLexer;
 using Kind = ir::StringPart::Kind;
+using Type = StringTokenType;
 
 namespace {
 
@@ -37,46 +34,40 @@ std::vector<ir::StringPart> parseStringParts(const ir::PolicyString& string, con
     return parts;
   }
 
-  Utf8CharStream stream(value, 0);
-  PolicyStringLexer lexer(&stream);
-  lexer.removeErrorListeners();
-  const std::vector<std::unique_ptr<antlr4::Token>> tokens = lexer.getAllTokens();
-
+  const std::vector<StringToken> tokens = lexPolicyString(value);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const antlr4::Token& token = *tokens[i];
-    const std::uint32_t begin = stream.byteOffset(token.getStartIndex());
-    const std::uint32_t end = stream.byteOffset(token.getStopIndex() + 1);
+    const StringToken& token = tokens[i];
+    const std::uint32_t begin = token.begin;
+    const std::uint32_t end = token.end;
     const std::string_view text = std::string_view(value).substr(begin, end - begin);
-    switch (token.getType()) {
-      case PolicyStringLexer::TEXT:
-      case PolicyStringLexer::DOLLAR:
+    switch (token.type) {
+      case Type::kText:
+      case Type::kDollar:
         appendLiteral(parts, text, begin, end);
         break;
-      case PolicyStringLexer::STAR:
+      case Type::kStar:
         parts.push_back({Kind::kAnySequence, "*", begin, end});
         break;
-      case PolicyStringLexer::QUESTION:
+      case Type::kQuestion:
         parts.push_back({Kind::kAnyOne, "?", begin, end});
         break;
-      case PolicyStringLexer::ESCAPED_STAR:
+      case Type::kEscapedStar:
         parts.push_back({Kind::kEscape, "*", begin, end});
         break;
-      case PolicyStringLexer::ESCAPED_QUESTION:
+      case Type::kEscapedQuestion:
         parts.push_back({Kind::kEscape, "?", begin, end});
         break;
-      case PolicyStringLexer::ESCAPED_DOLLAR:
+      case Type::kEscapedDollar:
         parts.push_back({Kind::kEscape, "$", begin, end});
         break;
-      case PolicyStringLexer::VARIABLE_OPEN: {
-        const bool has_name = i + 1 < tokens.size() && tokens[i + 1]->getType() == PolicyStringLexer::VARIABLE_NAME;
+      case Type::kVariableOpen: {
+        const bool has_name = i + 1 < tokens.size() && tokens[i + 1].type == Type::kVariableName;
         const std::size_t close_index = has_name ? i + 2 : i + 1;
-        const bool closed =
-            close_index < tokens.size() && tokens[close_index]->getType() == PolicyStringLexer::VARIABLE_CLOSE;
-        const std::uint32_t last_end =
-            stream.byteOffset(tokens[std::min(close_index, tokens.size() - 1)]->getStopIndex() + 1);
-        const std::uint32_t part_end = closed ? last_end : (has_name ? stream.byteOffset(tokens[i + 1]->getStopIndex() + 1) : end);
+        const bool closed = close_index < tokens.size() && tokens[close_index].type == Type::kVariableClose;
+        const std::uint32_t last_end = tokens[std::min(close_index, tokens.size() - 1)].end;
+        const std::uint32_t part_end = closed ? last_end : (has_name ? tokens[i + 1].end : end);
         const std::string name =
-            has_name ? tokens[i + 1]->getText() : std::string();
+            has_name ? std::string(value.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin)) : std::string();
         if (!closed) {
           diagnostics.report(ir::RuleId::kMalformedVariable, file, string.rangeOf(begin, part_end),
                              "`${` is not closed by `}`; write `${$}` for a literal `$` before `{`");
@@ -95,7 +86,8 @@ std::vector<ir::StringPart> parseStringParts(const ir::PolicyString& string, con
         i = closed ? close_index : (has_name ? i + 1 : i);
         break;
       }
-      default:  // VARIABLE_NAME or VARIABLE_CLOSE outside a variable cannot happen: the lexer modes pair them
+      case Type::kVariableName:
+      case Type::kVariableClose:  // cannot happen outside a variable: the scanner pairs them
         appendLiteral(parts, text, begin, end);
         break;
     }
