@@ -1,5 +1,7 @@
 // frontend/src/json_builder.cpp: runs the PolicyJson token source and generated parser and turns the
-// parse tree into a JsonValue tree, reporting every syntax problem with its exact range.
+// parse tree into a JsonValue tree, reporting every syntax problem with its exact range. Strict
+// JSON, the common case, is read first without them (strict_json.cpp); the parser reads what
+// that reader refuses.
 //
 // Before parsing: the size limit, UTF-8 validity, comments and stray characters (hidden channel),
 // and the nesting depth (ANTLR parses by recursive descent, so unbounded nesting would overflow
@@ -420,13 +422,6 @@ class TreeBuilder {
     return count;
   }
 
-  static JsonMember* findMember(JsonValue& object, std::string_view key) {
-    for (auto& member : object.members) {
-      if (member.key.value == key) return &member;
-    }
-    return nullptr;
-  }
-
   void buildObject(PolicyJsonParser::ObjectContext* object, JsonValue& result) {
     result.kind = JsonValue::Kind::kObject;
     if (object == nullptr) return;
@@ -457,18 +452,7 @@ class TreeBuilder {
       built.key = buildKey(key == nullptr ? nullptr : as<PolicyJsonParser::KeyContext>(key), key_kind);
       if (value == nullptr) continue;
       built.value = build(as<PolicyJsonParser::ValueContext>(value), value_kind);
-      // JSON parsers disagree on duplicates; the common choice, and the one iotlint analyses, is the
-      // last value, so the finding points at the earlier key whose value is ignored.
-      if (JsonMember* previous = findMember(result, built.key.value)) {
-        context_.diagnostics()
-            .report(RuleId::kDuplicateKey, context_.file(), previous->key.range,
-                    fmt::format("duplicate key `{}`; this value is ignored in favour of the later one",
-                                shorten(built.key.value, 64)))
-            .note(built.key.range, "the value iotlint analyses is here");
-        *previous = std::move(built);
-        continue;
-      }
-      result.members.push_back(std::move(built));
+      addMemberLastWins(result, std::move(built), context_.file(), context_.diagnostics());
     }
   }
 
@@ -553,6 +537,21 @@ bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const 
 
 }  // namespace
 
+void addMemberLastWins(JsonValue& object, JsonMember member, const ir::SourceFile& file,
+                       ir::DiagnosticEngine& diagnostics) {
+  for (JsonMember& previous : object.members) {
+    if (previous.key.value != member.key.value) continue;
+    diagnostics
+        .report(RuleId::kDuplicateKey, file, previous.key.range,
+                fmt::format("duplicate key `{}`; this value is ignored in favour of the later one",
+                            shorten(member.key.value, 64)))
+        .note(member.key.range, "the value iotlint analyses is here");
+    previous = std::move(member);
+    return;
+  }
+  object.members.push_back(std::move(member));
+}
+
 const JsonMember* JsonValue::find(std::string_view key) const {
   for (const auto& member : members) {
     if (member.key.value == key) return &member;
@@ -573,7 +572,8 @@ std::string_view kindName(JsonValue::Kind kind) {
   return "a value";
 }
 
-JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const ParseLimits& limits) {
+JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const ParseLimits& limits,
+                          JsonReader reader) {
   JsonParseResult result;
   const std::string& bytes = file.contents();
   if (bytes.size() > limits.max_file_bytes) {
@@ -592,6 +592,13 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
                                    "analysed",
                                    static_cast<unsigned char>(bytes[offset])));
     return result;
+  }
+
+  if (reader == JsonReader::kStrictFirst) {
+    if (std::optional<JsonValue> root = readStrictJson(file, start, limits.max_nesting_depth, diagnostics)) {
+      result.root = std::move(root);
+      return result;
+    }
   }
 
   Utf8CharStream stream(text, start);

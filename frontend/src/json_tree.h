@@ -43,8 +43,31 @@ struct JsonParseResult {
   bool lost_content = false;
 };
 
+/// Which reader parseJson uses.
+enum class JsonReader : unsigned char {
+  kStrictFirst,  ///< readStrictJson, then the generated parser when it gives up: what iotlint runs
+  kGrammarOnly,  ///< the generated parser alone: the reference the strict reader is tested against
+};
+
 /// Parses `file` as JSON (after the UTF-8, size and depth checks), reporting syntax problems.
-JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const ParseLimits& limits);
+JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, const ParseLimits& limits,
+                          JsonReader reader = JsonReader::kStrictFirst);
+
+/// Well-formed JSON (the common case) without the generated parser: a recursive-descent reader of
+/// the error-free part of grammar/PolicyJson.g4, from byte `start` (after a BOM) to the end, at
+/// most `max_depth` objects and arrays deep. Gives the tree and diagnostics (string escapes,
+/// duplicate keys) the generated parser and tree builder give, or nothing, having reported
+/// nothing, for any text that is not strict JSON (json_reader_check.h tests the two against each
+/// other). The generated parser costs a parse-tree node per rule, adaptive prediction and
+/// dynamic_casts: three quarters of reading a policy.
+std::optional<JsonValue> readStrictJson(const ir::SourceFile& file, std::uint32_t start, std::uint32_t max_depth,
+                                        ir::DiagnosticEngine& diagnostics);
+
+/// Adds `member` to `object`. JSON parsers disagree on duplicate keys; the common choice, and the
+/// one iotlint analyses, is the last value, so a duplicate replaces the earlier member and the
+/// finding points at the earlier key, whose value is ignored.
+void addMemberLastWins(JsonValue& object, JsonMember member, const ir::SourceFile& file,
+                       ir::DiagnosticEngine& diagnostics);
 
 /// Decodes the JSON string token at `range` (quotes included), reporting bad escapes and raw
 /// control characters. Always returns a value; problems leave the offending characters as written.

@@ -1,6 +1,7 @@
 // tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend: no crash, no hang, every
-// reported range lies inside the file with begin <= end, and the hand-written PolicyJson token
-// source gives exactly the tokens of the lexer generated from the grammar.
+// reported range lies inside the file with begin <= end, the hand-written PolicyJson token
+// source gives exactly the tokens of the lexer generated from the grammar, and the strict JSON
+// reader gives exactly the tree and diagnostics of the generated parser.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -9,11 +10,16 @@
 #include <string_view>
 
 #include "frontend/parse.h"
+#include "frontend/src/json_reader_check.h"
 #include "frontend/src/json_token_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   if (const std::string mismatch = iotlint::frontend::describeTokenMismatch(bytes); !mismatch.empty()) {
+    std::fprintf(stderr, "%s\n", mismatch.c_str());
+    std::abort();
+  }
+  if (const std::string mismatch = iotlint::frontend::compareJsonReaders(bytes).mismatch; !mismatch.empty()) {
     std::fprintf(stderr, "%s\n", mismatch.c_str());
     std::abort();
   }
