@@ -169,6 +169,15 @@ Language Language::intersect(const Language& other) const {
   return IOTLINT_LANGUAGE(pos, uniteNegatives(impl_->neg, other.impl_->neg));
 }
 
+bool Language::meets(const Language& other) const {
+  if (impl_->neg || other.impl_->neg || impl_ == other.impl_ || isSharedEverything() || other.isSharedEverything()) {
+    return !intersect(other).isEmpty();
+  }
+  if (const auto word = detail::nfaSingleWord(*other.impl_->pos)) return contains(*word);
+  if (const auto word = detail::nfaSingleWord(*impl_->pos)) return other.contains(*word);
+  return detail::nfaIntersects(*impl_->pos, *other.impl_->pos);
+}
+
 // (P \ N) \ Y = P \ (N ∪ Y), with Y materialised if it is itself a difference.
 Language Language::minus(const Language& other) const {
   NfaPtr subtract = other.impl_->flatPtr();

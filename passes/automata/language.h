@@ -104,6 +104,9 @@ class Language {
   /// Materialises differences (may throw LanguageTooComplex).
   Language unite(const Language& other) const;
   Language intersect(const Language& other) const;
+  /// !intersect(other).isEmpty(), without building the intersection of two plain languages: the
+  /// question checks ask first, and usually answer no. May throw LanguageTooComplex.
+  bool meets(const Language& other) const;
   /// O(1) unless `other` is itself a difference (then `other` is materialised, which may throw
   /// LanguageTooComplex).
   Language minus(const Language& other) const;

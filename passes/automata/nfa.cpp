@@ -14,6 +14,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "passes/automata/nfa.h"
 
@@ -545,6 +546,36 @@ Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
     out.states.push_back(std::move(st));
   }
   return trim(std::move(out));
+}
+
+bool nfaIntersects(const Nfa& a, const Nfa& b) {
+  if (isEmptyNfa(a) || isEmptyNfa(b)) return false;
+  std::unordered_set<std::uint64_t> seen;
+  std::vector<std::pair<StateId, StateId>> pending;
+  const auto visit = [&](StateId p, StateId q) {
+    if (seen.insert((std::uint64_t{p} << 32) | q).second) {
+      pending.emplace_back(p, q);
+      checkedStateCount(seen.size());
+    }
+  };
+  visit(0, 0);
+  std::vector<ProductEdge> candidates;
+  while (!pending.empty()) {
+    const auto [p, q] = pending.back();
+    pending.pop_back();
+    if (a.states[p].accepting && b.states[q].accepting) return true;
+    candidates.clear();
+    for (const NfaEdge& ea : a.states[p].edges) {
+      for (const NfaEdge& eb : b.states[q].edges) {
+        if (ea.cls.intersects(eb.cls)) candidates.push_back({ea.cls.intersect(eb.cls), ea.to, eb.to, false});
+      }
+    }
+    markSubsumedEdges(a, b, candidates);  // as in nfaIntersect, so that glob products stay linear
+    for (const ProductEdge& edge : candidates) {
+      if (!edge.subsumed) visit(edge.p, edge.q);
+    }
+  }
+  return false;
 }
 
 // Subset simulation: w ∈ L iff δ*({S}, w) ∩ F ≠ {}.

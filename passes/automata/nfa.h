@@ -82,6 +82,9 @@ Nfa nfaUnion(std::span<const Nfa* const> parts);
 Nfa nfaConcat(const Nfa& a, const Nfa& b);
 Nfa nfaPlus(const Nfa& a);
 Nfa nfaIntersect(const Nfa& a, const Nfa& b);
+/// L(a) ∩ L(b) ≠ {}: the product of nfaIntersect explored without building it, stopping at the
+/// first accepting pair.
+bool nfaIntersects(const Nfa& a, const Nfa& b);
 
 bool nfaContains(const Nfa& nfa, std::span<const Symbol> word);
 /// The one word of L(nfa) when the trimmed `nfa` is a chain of single-symbol edges (what

@@ -94,14 +94,16 @@ class OverlyPermissive {
         return FamilyWitness{{TokenTable::kOther}, {}, "client id"};
       }
       case Family::kThing: {
+        // Most grants reach no other thing: ask that before building the intersection.
+        if (!grant.meets(otherThingNames())) return std::nullopt;
         const auto word = grant.intersect(otherThingNames()).shortestMember();
         if (!word) return std::nullopt;
         return FamilyWitness{*word, {}, "thing"};
       }
       case Family::kPublish:
         for (const OtherTopics& target : targets_) {
+          if (!grant.meets(target.topics)) continue;
           const Language reached = grant.intersect(target.topics);
-          if (reached.isEmpty()) continue;
           auto word = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
           if (!word) word = readableMember(reached, examples_, coverage_.tokens);
           if (word) return FamilyWitness{*word, {}, target.description};
@@ -110,8 +112,8 @@ class OverlyPermissive {
       case Family::kSubscribe: {
         const Language topics = grant.topicsMatchedByFilters();
         for (const OtherTopics& target : targets_) {
+          if (!topics.meets(target.topics)) continue;
           const Language reached = topics.intersect(target.topics);
-          if (reached.isEmpty()) continue;
           auto topic = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
           if (!topic) topic = readableMember(reached, examples_, coverage_.tokens);
           if (!topic) continue;

@@ -105,10 +105,11 @@ std::string sample(const Language& language, const TokenTable& tokens, const Ren
 struct ActionComparison {
   std::optional<std::string> now_also_grants;   ///< `after` grants more
   std::optional<std::string> now_reaches;       ///< `after` reaches another device's names anew
-  automata::Language now_other = automata::Language::none();  ///< another device's names `after` reaches
-  mutable std::optional<bool> reaches_other;    ///< now_other is not empty, once asked
   std::optional<std::string> no_longer_grants;  ///< `before` granted more (to SELF when only_self)
   bool only_self = false;
+  /// The names `after` grants (topics, for Subscribe's filters), once computed.
+  mutable std::optional<automata::Language> now_reach;
+  mutable std::optional<bool> reaches_other;    ///< now_reach holds another device's names, once asked
 };
 
 /// Actions of one resource type whose coverage is shared (the coverage pass computes actions with
@@ -131,8 +132,8 @@ class ComparisonCache {
 
   /// Asked only for the broad action families, so that other families never pay for (or fail on)
   /// the emptiness search.
-  bool reachesOther(const ActionComparison& comparison) const {
-    if (!comparison.reaches_other) comparison.reaches_other = !comparison.now_other.isEmpty();
+  bool reachesOther(ResourceType type, const Language& now, const ActionComparison& comparison) const {
+    if (!comparison.reaches_other) comparison.reaches_other = reachOf(type, now, comparison).meets(otherDeviceNames(type));
     return *comparison.reaches_other;
   }
 
@@ -144,22 +145,33 @@ class ComparisonCache {
     ActionComparison comparison;
   };
 
+  // Subscribe grants filter strings; they reach the topics they match under MQTT rules, and
+  // that is what is compared (`$aws/things/SELF/#` is narrower than the filter `$aws/things/+/#`
+  // although the strings differ).
+  static Language reachOf(ResourceType type, const Language& grant) {
+    return type == ResourceType::kTopicFilter ? grant.topicsMatchedByFilters() : grant;
+  }
+  static const Language& reachOf(ResourceType type, const Language& now, const ActionComparison& comparison) {
+    if (!comparison.now_reach) comparison.now_reach = reachOf(type, now);
+    return *comparison.now_reach;
+  }
+
   ActionComparison compare(ResourceType type, const Language& was, const Language& now) const {
     ActionComparison result;
-    // Subscribe grants filter strings; they reach the topics they match under MQTT rules, and
-    // that is what is compared (`$aws/things/SELF/#` is narrower than the filter `$aws/things/+/#`
-    // although the strings differ).
-    const bool filters = type == ResourceType::kTopicFilter;
-    const Language was_reach = filters ? was.topicsMatchedByFilters() : was;
-    const Language now_reach = filters ? now.topicsMatchedByFilters() : now;
-    const Language now_other = now_reach.intersect(otherDeviceNames(type));
-    result.now_other = now_other;
-    // A fix leaves most actions as they were: then every inclusion below holds.
+    // A fix leaves most actions as they were: then every inclusion below holds, and whether
+    // `after` reaches another device is asked (of broad families only) when needed.
+    if (was.hasSameAutomataAs(now)) return result;
+    const Language was_reach = reachOf(type, was);
+    const Language& now_reach = reachOf(type, now, result);
     if (was_reach.hasSameAutomataAs(now_reach)) return result;
     const bool subset = now_reach.isSubsetOf(was_reach);
-    if (!subset) result.now_also_grants = sample(now_reach.minus(was_reach), after_, render_);
-    // now_other ⊆ now_reach, so it is within was_reach whenever now_reach is.
-    if (!subset && !now_other.isSubsetOf(was_reach)) result.now_reaches = sample(now_other.minus(was_reach), after_, render_);
+    if (!subset) {
+      result.now_also_grants = sample(now_reach.minus(was_reach), after_, render_);
+      // Another device's names `after` reaches; within was_reach whenever now_reach is.
+      const Language now_other = now_reach.intersect(otherDeviceNames(type));
+      result.reaches_other = !now_other.isEmpty();
+      if (!now_other.isSubsetOf(was_reach)) result.now_reaches = sample(now_other.minus(was_reach), after_, render_);
+    }
     if (const auto& not_own = notOwnNames(type)) {
       result.only_self = true;
       const Language kept = was_reach.minus(*not_own);
@@ -226,7 +238,7 @@ GrantComparison compareGrants(const CoverageResult& a, const CoverageResult& b, 
       if (compared.now_reaches) {
         fail(result.no_new_other_access, fmt::format("`{}` now reaches `{}`", info.name, *compared.now_reaches));
       }
-      if (broadFamily(info.action) && comparisons.reachesOther(compared)) {
+      if (broadFamily(info.action) && comparisons.reachesOther(info.resource_type, new_grant.effective, compared)) {
         result.no_longer_broad = false;  // not a failure in itself: other statements may still be broad
         result.broad_after.push_back(info.action);
       }

@@ -128,6 +128,8 @@ void run(const Input& in) {
   check(x.isSubsetOf(a) && x.isSubsetOf(b));
   check(a.isSubsetOf(u) && b.isSubsetOf(u));
   check(d.intersect(b).isEmpty());
+  check(a.meets(b) == !x.isEmpty());
+  check(!d.meets(b));
   check(a.isSubsetOf(d.unite(x)));
 
   // Materialised difference and complement.

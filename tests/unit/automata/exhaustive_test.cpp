@@ -168,6 +168,12 @@ TEST(Exhaustive, SetOperationsMatchDefinitions) {
     checkLanguage(d, in_minus, [&](const Word& w) { return a.ref(w) && !b.ref(w); }, "\\" + name);
     if (HasFatalFailure()) return;
 
+    // meets() answers the intersection's emptiness without building it (plain operands), or
+    // through it (differences).
+    ASSERT_EQ(a.language.meets(b.language), !x.isEmpty()) << name;
+    ASSERT_EQ(a.language.meets(d), !d.isEmpty()) << name;
+    ASSERT_FALSE(d.meets(b.language)) << name;
+
     // Inclusion is emptiness of the difference; a counterexample is a reference-checked witness.
     const bool subset = a.language.isSubsetOf(b.language);
     ASSERT_EQ(subset, d.isEmpty()) << name;
