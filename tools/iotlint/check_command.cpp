@@ -56,14 +56,15 @@ struct FileResult {
 };
 
 /// How analyzeFile reads and fixes files: parse limits, --input-format, which files were found by
-/// walking a folder (those are skipped silently when they hold no policy), and what to keep and fix.
+/// walking a folder (those are skipped silently when they hold no policy), what to keep and fix,
+/// and the project configurations found so far.
 struct FileReading {
   frontend::ParseLimits parse_limits;
   frontend::InputFormat format = frontend::InputFormat::kAuto;
   std::set<std::string> walked;
   const RuleFilter* filter = nullptr;
   const CheckOptions* options = nullptr;
-  bool unsafe_fixes = false;
+  ProjectConfigs* configs = nullptr;
 };
 
 /// Reads, parses, analyses and fixes one file: every policy in it. Independent of every other
@@ -73,36 +74,25 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   // The project's `.iotlint.json` (nearest folder upwards) adds per-device topic layouts.
   FixSettings fix_settings;
   fix_settings.analysis = analysis_options;
-  if (std::optional<std::string> problem = addProjectLayouts(path, fix_settings.analysis.device_topic_layouts)) {
+  if (std::optional<std::string> problem = reading.configs->addLayouts(path, fix_settings.analysis.device_topic_layouts)) {
     result.error = *problem;
     return result;
   }
   std::optional<std::string> contents = readFile(path, reading.parse_limits.max_file_bytes, result.error);
   if (!contents) return result;
-  FileAnalysis analysis;
-  analysis.file = std::make_unique<ir::SourceFile>(path, std::move(*contents));
-  ir::DiagnosticEngine diagnostics;
-  frontend::InputOptions input;
-  input.format = reading.format;
-  input.named_explicitly = !reading.walked.contains(path);
-  input.limits = reading.parse_limits;
-  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
-  for (ir::Policy& policy : parsed.policies) {
-    analysis.coverages.push_back(passes::analyzePolicy(policy, fix_settings.analysis, diagnostics));
-  }
-  analysis.format = parsed.format;
-  analysis.policies = std::move(parsed.policies);
-  analysis.diagnostics = diagnostics.take();
+  fix_settings.input.format = reading.format;
+  fix_settings.input.named_explicitly = !reading.walked.contains(path);
+  fix_settings.input.limits = reading.parse_limits;
+  FileAnalysis analysis = analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis);
   std::vector<ir::Diagnostic> kept;
   for (const ir::Diagnostic& diagnostic : analysis.diagnostics) {
     if (reading.filter->keeps(diagnostic.rule)) kept.push_back(diagnostic);
   }
   // Fixes: every candidate verified against this analysis (or dropped); with --fix, --fix-to or
   // --diff, applied (fixer.h). Re-analysing the fixed text must neither dump IR nor print.
-  fix_settings.input = input;
   fix_settings.analysis.print_ir_after.clear();
   fix_settings.analysis.dump_stream = nullptr;
-  fix_settings.unsafe = reading.unsafe_fixes;
+  fix_settings.unsafe = reading.options->unsafe_fixes;
   fix_settings.keeps = [filter = reading.filter](ir::RuleId rule) { return filter->keeps(rule); };
   result.outcome = fixFile(*reading.options, fix_settings, std::move(analysis), std::move(kept));
   return result;
@@ -143,8 +133,9 @@ int runCheck(const CheckOptions& options) {
   }
 
   // What analyzeFile needs to read and fix each file.
+  ProjectConfigs configs;
   const FileReading reading{{}, *frontend::parseInputFormat(options.input_format), inputs.walked, &filter, &options,
-                            options.unsafe_fixes};
+                            &configs};
   passes::AnalysisOptions analysis;
   analysis.device_topic_layouts = options.device_topic_layouts;
   analysis.print_ir_after = options.print_ir_after;

@@ -86,13 +86,23 @@ std::optional<ProjectConfig> findProjectConfig(const fs::path& folder, std::stri
   }
 }
 
-std::optional<std::string> addProjectLayouts(const std::string& file, std::vector<std::string>& layouts) {
-  std::string error;
-  const fs::path folder = fs::path(file).parent_path();
-  const auto config = findProjectConfig(folder.empty() ? fs::path(".") : folder, error);
-  if (!error.empty()) return error;
-  if (!config) return std::nullopt;
-  for (const std::string& layout : config->device_topic_layouts) {
+std::optional<std::string> ProjectConfigs::addLayouts(const std::string& file, std::vector<std::string>& layouts) {
+  std::string folder = fs::path(file).parent_path().string();
+  if (folder.empty()) folder = ".";
+  std::shared_ptr<const Found> found;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<const Found>& cached = by_folder_[folder];
+    if (!cached) {
+      auto lookup = std::make_shared<Found>();
+      lookup->config = findProjectConfig(folder, lookup->error);
+      cached = std::move(lookup);
+    }
+    found = cached;
+  }
+  if (!found->error.empty()) return found->error;
+  if (!found->config) return std::nullopt;
+  for (const std::string& layout : found->config->device_topic_layouts) {
     if (std::find(layouts.begin(), layouts.end(), layout) == layouts.end()) layouts.push_back(layout);
   }
   return std::nullopt;

@@ -12,6 +12,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +39,22 @@ std::optional<ProjectConfig> readProjectConfig(const std::filesystem::path& path
 /// Why a per-device topic layout is malformed, or nullopt when it is valid.
 std::optional<std::string> deviceTopicLayoutProblem(const std::string& layout);
 
-/// Adds the layouts of the configuration that applies to `file` to `layouts` (skipping
-/// duplicates). Returns an error message when that configuration is malformed.
-std::optional<std::string> addProjectLayouts(const std::string& file, std::vector<std::string>& layouts);
+/// The configurations of one run, looked up once per folder: the files of a folder share its
+/// answer, so a folder of 50,000 policies does not repeat the walk up to `.git` for each.
+/// Thread-safe: the worker threads of `iotlint check` share one.
+class ProjectConfigs {
+ public:
+  /// Adds the layouts of the configuration that applies to `file` to `layouts` (skipping
+  /// duplicates). Returns an error message when that configuration is malformed.
+  std::optional<std::string> addLayouts(const std::string& file, std::vector<std::string>& layouts);
+
+ private:
+  struct Found {
+    std::optional<ProjectConfig> config;
+    std::string error;
+  };
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Found>> by_folder_;
+};
 
 }  // namespace iotlint::tools

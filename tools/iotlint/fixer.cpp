@@ -131,19 +131,29 @@ std::string shellQuote(std::string_view text) {
 
 }  // namespace
 
-FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
+FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
+                           const passes::AnalysisOptions& analysis_options) {
   FileAnalysis analysis;
   analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
   ir::DiagnosticEngine diagnostics;
-  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, settings.input);
+  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
   analysis.format = parsed.format;
-  passes::AnalysisOptions options = settings.analysis;
-  options.dump_stream = nullptr;
-  options.print_ir_after.clear();
-  for (const ir::Policy& policy : parsed.policies) analysis.coverages.push_back(passes::analyzePolicy(policy, options, diagnostics));
+  for (const ir::Policy& policy : parsed.policies) {
+    analysis.coverages.push_back(passes::analyzePolicy(policy, analysis_options, diagnostics));
+  }
   analysis.policies = std::move(parsed.policies);
   analysis.diagnostics = diagnostics.take();
   return analysis;
+}
+
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
+  if (settings.analysis.dump_stream == nullptr && settings.analysis.print_ir_after.empty()) {
+    return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis);
+  }
+  passes::AnalysisOptions quiet = settings.analysis;  // re-reading a fixed text never dumps IR
+  quiet.dump_stream = nullptr;
+  quiet.print_ir_after.clear();
+  return analyzeSource(std::move(path), std::move(contents), settings.input, quiet);
 }
 
 void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {

@@ -51,6 +51,11 @@ struct FileAnalysis {
   std::vector<passes::CoverageResult> coverages;  ///< one per policy, for comparing grants
   std::vector<ir::Diagnostic> diagnostics;
 };
+/// Reads `contents` as the file `path`: parses it and analyses every policy in it. IR dumps go
+/// where `analysis` says; `iotlint check` asks for them on its first reading of a file only.
+FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
+                           const passes::AnalysisOptions& analysis);
+/// analyzeSource with the settings of fix verification and application (no dumps).
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
 
 /// Verifies every candidate fix of `diagnostics` that points into `base.file` (`base` is that
