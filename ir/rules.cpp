@@ -1,8 +1,8 @@
 #include "ir/rules.h"
+#include "ir/text.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <utility>
 
@@ -40,12 +40,6 @@ const std::array kRules = {
 #include "ir/rules.def"
 #undef RULE
 };
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 }  // namespace
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <vector>
+
+#include "ir/text.h"
 
 namespace iotlint::passes {
 
@@ -22,7 +23,6 @@ constexpr std::array<std::string_view, kResourceTypeCount> kPrefixes = {
 #undef RESOURCE_TYPE
 };
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 }  // namespace
 
@@ -51,7 +51,7 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action) {
   std::size_t star = std::string_view::npos;
   std::size_t resume = 0;
   while (a < action.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(action[a]))) {
+    if (p < pattern.size() && (pattern[p] == '?' || ir::asciiLower(pattern[p]) == ir::asciiLower(action[a]))) {
       ++p;
       ++a;
     } else if (p < pattern.size() && pattern[p] == '*') {
@@ -78,21 +78,6 @@ ActionSet expandActionPattern(std::string_view pattern) {
 
 ActionSet complementOf(const ActionSet& actions) { return ~actions; }
 
-std::size_t editDistanceIgnoringCase(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
 std::optional<Action> closestAction(std::string_view text) {
   if (text.find_first_of("*?") != std::string_view::npos) return std::nullopt;
   const std::size_t limit = text.size() > 16 ? 3 : 2;
@@ -100,7 +85,7 @@ std::optional<Action> closestAction(std::string_view text) {
   std::size_t best_distance = limit + 1;
   bool tie = false;
   for (const auto& info : kActions) {
-    const std::size_t distance = editDistanceIgnoringCase(text, info.name);
+    const std::size_t distance = ir::editDistance(text, info.name, ir::Case::kIgnored);
     if (distance < best_distance) {
       best = info.action;
       best_distance = distance;
@@ -121,12 +106,6 @@ std::string actionListText(const ActionSet& set) {
     text += info.name;
   }
   return text;
-}
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
 }
 
 }  // namespace iotlint::passes

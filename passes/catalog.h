@@ -71,12 +71,6 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action);
 /// within a small distance (at most 2, or 3 for long names) and `text` has no wildcard.
 std::optional<Action> closestAction(std::string_view text);
 
-/// Bounded Levenshtein distance, case-insensitive (exposed for tests).
-std::size_t editDistanceIgnoringCase(std::string_view a, std::string_view b);
-
-/// `text` in ASCII lower case (action prefixes, condition operators and keys compare case-insensitively).
-std::string lowered(std::string_view text);
-
 /// The actions in `set`, rendered `iot:Connect, iot:Publish` (catalog order).
 std::string actionListText(const ActionSet& set);
 

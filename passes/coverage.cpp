@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <tuple>
 
+#include "ir/text.h"
 #include "passes/pass_manager.h"
 
 namespace iotlint::passes {
@@ -25,12 +25,6 @@ enum class Polarity : std::uint8_t {
 
 Polarity flip(Polarity polarity) { return polarity == Polarity::kMay ? Polarity::kMust : Polarity::kMay; }
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 /// What the static analysis can say about a statement's Condition block (semantics.md §3).
 struct ConditionSummary {
   bool is_attached = false;  ///< `Bool iot:Connection.Thing.IsAttached "true"`
@@ -42,12 +36,12 @@ ConditionSummary summarizeConditions(const ir::Statement& statement, const State
   ConditionSummary summary;
   for (std::size_t c = 0; c < statement.conditions.size(); ++c) {
     const auto& condition = statement.conditions[c];
-    const std::string op = lowered(condition.op.value);
-    const std::string key = lowered(condition.key.value);
+    const std::string op = ir::asciiLowered(condition.op.value);
+    const std::string key = ir::asciiLowered(condition.key.value);
     if (op == "bool" && key == "iot:connection.thing.isattached") {
       const bool all_true = !condition.values.items.empty() &&
                             std::all_of(condition.values.items.begin(), condition.values.items.end(),
-                                        [](const ir::PolicyString& v) { return lowered(v.value) == "true"; });
+                                        [](const ir::PolicyString& v) { return ir::asciiLowered(v.value) == "true"; });
       if (all_true) {
         summary.is_attached = true;
         continue;

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "ir/text.h"
 #include "passes/catalog.h"
 #include "passes/resource_pattern.h"
 
@@ -74,12 +74,12 @@ enum class Truth : std::uint8_t { kTrue, kFalse, kUnknown };
 
 /// Concrete truth of one condition for the request, where iotlint can tell.
 Truth conditionTruth(const ir::Condition& condition, const ir::Policy& policy, const EvalRequest& request) {
-  const std::string op = lowered(condition.op.value);
-  const std::string key = lowered(condition.key.value);
+  const std::string op = ir::asciiLowered(condition.op.value);
+  const std::string key = ir::asciiLowered(condition.key.value);
   if (key == "iot:connection.thing.isattached" && (op == "bool" || op == "boolifexists")) {
     const std::string expected = request.attached ? "true" : "false";
     return std::any_of(condition.values.items.begin(), condition.values.items.end(),
-                       [&](const ir::PolicyString& v) { return lowered(v.value) == expected; })
+                       [&](const ir::PolicyString& v) { return ir::asciiLowered(v.value) == expected; })
                ? Truth::kTrue
                : Truth::kFalse;
   }
@@ -111,8 +111,8 @@ Truth conditionTruth(const ir::Condition& condition, const ir::Policy& policy, c
       }
     }
     if (ignore_case) {
-      for (auto& atom : pattern) atom.byte = static_cast<char>(std::tolower(static_cast<unsigned char>(atom.byte)));
-      text = lowered(text);
+      for (auto& atom : pattern) atom.byte = ir::asciiLower(atom.byte);
+      text = ir::asciiLowered(text);
     }
     if (globMatches(pattern, text)) any = true;
   }

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
+#include "ir/text.h"
 #include "passes/pass_manager.h"
 
 namespace iotlint::passes {
@@ -15,7 +15,7 @@ namespace {
 bool isIotPrefix(std::string_view action) {
   const auto colon = action.find(':');
   if (colon == std::string_view::npos) return false;
-  const std::string prefix = lowered(action.substr(0, colon));
+  const std::string prefix = ir::asciiLowered(action.substr(0, colon));
   return prefix == "iot" || prefix == "iotjobsdata";
 }
 
@@ -29,7 +29,7 @@ std::string_view effectVerb(ir::Effect effect) { return effect == ir::Effect::kA
 
 /// Condition operators whose values are never substituted [IAM-VAR, IAM-OPS].
 bool operatorTakesNoVariables(std::string_view op) {
-  std::string base = lowered(op);
+  std::string base = ir::asciiLowered(op);
   if (const auto colon = base.find(':'); colon != std::string::npos) base = base.substr(colon + 1);
   if (base.ends_with("ifexists")) base.resize(base.size() - 8);
   return base.starts_with("numeric") || base.starts_with("date") || base.starts_with("binary") ||

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <vector>
+
+#include "ir/text.h"
 
 namespace iotlint::passes {
 
@@ -59,16 +60,6 @@ const std::vector<std::string>& allCertificatePaths() {
   return paths;
 }
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-bool startsWithIgnoringCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && equalsIgnoringCase(text.substr(0, prefix.size()), prefix);
-}
-
 /// `rest` is a certificate path: a documented path, optionally `.N` (index) or `.List`.
 /// Returns {matched, multi_valued}; `compare` decides exact or case-insensitive comparison.
 template <typename Compare>
@@ -117,20 +108,6 @@ std::optional<VariableClass> lookup(std::string_view name, Compare compare, std:
   return std::nullopt;
 }
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
 }  // namespace
 
 VariableClass classifyVariable(std::string_view name) {
@@ -139,7 +116,7 @@ VariableClass classifyVariable(std::string_view name) {
   if (auto found = lookup(name, exact, canonical)) return *found;
 
   VariableClass unknown;
-  const auto folded = [](std::string_view a, std::string_view b) { return equalsIgnoringCase(a, b); };
+  const auto folded = [](std::string_view a, std::string_view b) { return ir::equalsIgnoringCase(a, b); };
   if (lookup(name, folded, canonical)) {
     unknown.suggestion = canonical;
     unknown.case_mismatch = true;
@@ -149,7 +126,7 @@ VariableClass classifyVariable(std::string_view name) {
   std::size_t best = 4;
   for (const auto& spec : kSpecs) {
     if (spec.match != Match::kExact) continue;
-    const std::size_t distance = editDistance(name, spec.spelling);
+    const std::size_t distance = ir::editDistance(name, spec.spelling);
     if (distance < best) {
       best = distance;
       unknown.suggestion = std::string(spec.spelling);
@@ -158,7 +135,7 @@ VariableClass classifyVariable(std::string_view name) {
   if (unknown.suggestion.empty() && name == "iot:Thing.ThingName") {
     unknown.suggestion = "iot:Connection.Thing.ThingName";
   }
-  if (unknown.suggestion.empty() && startsWithIgnoringCase(name, "iot:Certificate.")) {
+  if (unknown.suggestion.empty() && ir::startsWithIgnoringCase(name, "iot:Certificate.")) {
     unknown.suggestion = "iot:Certificate.Subject.CommonName";
   }
   return unknown;

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "frontend/src/input.h"
+#include "ir/text.h"
 
 namespace iotlint::frontend {
 
@@ -40,10 +41,7 @@ std::optional<InputFormat> parseInputFormat(std::string_view name) {
 namespace {
 
 std::string extensionOf(const ir::SourceFile& file) {
-  std::string extension = std::filesystem::path(file.path()).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
+  return ir::asciiLowered(std::filesystem::path(file.path()).extension().string());
 }
 
 /// The first character that is not white space (after a BOM), or 0.
@@ -114,8 +112,7 @@ bool couldBeBrokenPolicy(const JsonValue& root) {
   if (root.kind != JsonValue::Kind::kObject) return true;
   if (root.members.empty()) return true;
   return std::any_of(root.members.begin(), root.members.end(), [](const JsonMember& member) {
-    std::string key = member.key.value;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string key = ir::asciiLowered(member.key.value);
     if (key == "version") {
       // package.json has a `version` too; a policy's is a date.
       return member.value.kind == JsonValue::Kind::kString && member.value.string.value.starts_with("20");

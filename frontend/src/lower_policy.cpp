@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "frontend/parse.h"
+#include "ir/text.h"
 #include "frontend/src/input.h"
 #include "frontend/src/json_tree.h"
 
@@ -22,29 +22,6 @@ using ir::SourceRange;
 namespace {
 
 constexpr std::uint32_t kMaxPolicyCharacters = 2048;
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-/// Levenshtein distance, for "did you mean" hints on element names.
-std::size_t editDistanceIgnoringCase(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0U : 1U)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 /// The opening brace of an object: where "missing element" diagnostics point.
 SourceRange openingOf(const JsonValue& value) { return {value.range.begin, value.range.begin + 1}; }
@@ -100,12 +77,12 @@ class Lowering {
   template <std::size_t N>
   void reportUnknown(const JsonMember& member, const std::array<std::string_view, N>& known, std::string_view where) {
     for (std::string_view name : known) {
-      if (!equalsIgnoringCase(name, member.key.value) && editDistanceIgnoringCase(name, member.key.value) <= 2) {
+      if (!ir::equalsIgnoringCase(name, member.key.value) && ir::editDistance(name, member.key.value, ir::Case::kIgnored) <= 2) {
         report(RuleId::kUnknownElement, member.key.range,
                fmt::format("unknown element `{}` in {}; did you mean `{}`?", member.key.value, where, name));
         return;
       }
-      if (equalsIgnoringCase(name, member.key.value)) {
+      if (ir::equalsIgnoringCase(name, member.key.value)) {
         report(RuleId::kUnknownElement, member.key.range,
                fmt::format("unknown element `{}` in {}; element names are case-sensitive: did you mean `{}`?",
                            member.key.value, where, name));
@@ -275,10 +252,10 @@ class Lowering {
       statement.effect = ir::Effect::kAllow;
     } else if (text == "Deny") {
       statement.effect = ir::Effect::kDeny;
-    } else if (equalsIgnoringCase(text, "Allow") || equalsIgnoringCase(text, "Deny")) {
+    } else if (ir::equalsIgnoringCase(text, "Allow") || ir::equalsIgnoringCase(text, "Deny")) {
       report(RuleId::kInvalidEffect, effect->value.range,
              fmt::format("`Effect` is \"{}\"; the value is case-sensitive: write \"{}\"", text,
-                         equalsIgnoringCase(text, "Allow") ? "Allow" : "Deny"));
+                         ir::equalsIgnoringCase(text, "Allow") ? "Allow" : "Deny"));
       return false;
     } else {
       report(RuleId::kInvalidEffect, effect->value.range,

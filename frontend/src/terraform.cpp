@@ -12,6 +12,7 @@
 #include <set>
 
 #include "frontend/src/hcl_tree.h"
+#include "ir/text.h"
 
 namespace iotlint::frontend {
 
@@ -27,8 +28,7 @@ bool takesList(std::string_view key) {
 /// Interpolations whose value is the same for every device of a deployment (region, account,
 /// partition): read as any value without a note.
 bool isQuiet(std::string_view expression) {
-  std::string lower(expression);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ir::asciiLowered(expression);
   return lower.find("region") != std::string::npos || lower.find("account") != std::string::npos ||
          lower.find("partition") != std::string::npos;
 }

@@ -8,26 +8,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "ir/text.h"
 #include "passes/checks/check.h"
 
 namespace iotlint::passes {
 
 namespace {
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool hasIsAttachedTrue(const ir::Statement& statement) {
   return std::any_of(statement.conditions.begin(), statement.conditions.end(), [](const ir::Condition& condition) {
-    return equalsIgnoringCase(condition.op.value, "Bool") &&
-           equalsIgnoringCase(condition.key.value, "iot:Connection.Thing.IsAttached") && !condition.values.items.empty() &&
+    return ir::equalsIgnoringCase(condition.op.value, "Bool") &&
+           ir::equalsIgnoringCase(condition.key.value, "iot:Connection.Thing.IsAttached") && !condition.values.items.empty() &&
            std::all_of(condition.values.items.begin(), condition.values.items.end(),
-                       [](const ir::PolicyString& value) { return equalsIgnoringCase(value.value, "true"); });
+                       [](const ir::PolicyString& value) { return ir::equalsIgnoringCase(value.value, "true"); });
   });
 }
 

@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "ir/text.h"
 #include "passes/checks/check.h"
 
 namespace iotlint::passes {
@@ -47,7 +47,7 @@ std::string withSuggestions(std::string text, const std::vector<VariableUse>& us
 /// Positive string and ARN operators: they never hold for a value that cannot resolve
 /// (the same reading as the coverage pass).
 bool isPositiveOperator(std::string_view op_text) {
-  const std::string op = lowered(op_text);
+  const std::string op = ir::asciiLowered(op_text);
   return !op.starts_with("forallvalues:") && !op.ends_with("ifexists") &&
          (op.ends_with("stringequals") || op.ends_with("stringlike") || op.ends_with("stringequalsignorecase") ||
           op.ends_with("arnequals") || op.ends_with("arnlike"));

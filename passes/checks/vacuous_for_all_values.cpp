@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
+#include "ir/text.h"
 #include "passes/checks/check.h"
 
 namespace iotlint::passes {
@@ -25,18 +25,18 @@ constexpr std::string_view kQualifier = "forallvalues:";
 /// Keys every request of a device carries [IOT-BVAR]: ForAllValues over them is not vacuous.
 bool alwaysPresent(std::string_view key) {
   static constexpr std::array<std::string_view, 2> kKeys = {"iot:clientid", "aws:sourceip"};
-  const std::string folded = lowered(key);
+  const std::string folded = ir::asciiLowered(key);
   return std::find(kKeys.begin(), kKeys.end(), folded) != kKeys.end();
 }
 
 /// The statement also holds `Null` with "false" for `key` (the key must be present).
 bool requiresPresence(const ir::Statement& statement, std::string_view key) {
-  const std::string folded = lowered(key);
+  const std::string folded = ir::asciiLowered(key);
   return std::any_of(statement.conditions.begin(), statement.conditions.end(), [&](const ir::Condition& condition) {
-    return lowered(condition.op.value) == "null" && lowered(condition.key.value) == folded &&
+    return ir::asciiLowered(condition.op.value) == "null" && ir::asciiLowered(condition.key.value) == folded &&
            !condition.values.items.empty() &&
            std::all_of(condition.values.items.begin(), condition.values.items.end(),
-                       [](const ir::PolicyString& value) { return lowered(value.value) == "false"; });
+                       [](const ir::PolicyString& value) { return ir::asciiLowered(value.value) == "false"; });
   });
 }
 
@@ -47,11 +47,11 @@ void checkVacuousForAllValues(const CheckContext& context) {
   if (policy.file == nullptr) return;
   for (const ir::Statement& statement : policy.statements) {
     for (const ir::Condition& condition : statement.conditions) {
-      const std::string op = lowered(condition.op.value);
+      const std::string op = ir::asciiLowered(condition.op.value);
       if (!op.starts_with(kQualifier) || condition.values.items.empty()) continue;
       if (alwaysPresent(condition.key.value) || requiresPresence(statement, condition.key.value)) continue;
       const std::string_view base = std::string_view(condition.op.value).substr(kQualifier.size());
-      const bool negated = lowered(base).find("not") != std::string::npos;
+      const bool negated = ir::asciiLowered(base).find("not") != std::string::npos;
       const std::string_view consequence = statement.effect == ir::Effect::kAllow
                                                ? "this `Allow` also applies to requests without it"
                                                : "this `Deny` also applies to requests without it";

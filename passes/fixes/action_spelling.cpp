@@ -3,6 +3,7 @@
 // Unsafe: the statement starts granting (or denying) the action, which changes behaviour.
 #include <fmt/format.h>
 
+#include "ir/text.h"
 #include "passes/fixes/edit_text.h"
 #include "passes/fixes/fixes.h"
 
@@ -13,8 +14,7 @@ namespace {
 bool hasIotPrefix(std::string_view action) {
   const auto colon = action.find(':');
   if (colon == std::string_view::npos) return false;
-  std::string prefix(action.substr(0, colon));
-  for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string prefix = ir::asciiLowered(action.substr(0, colon));
   return prefix == "iot" || prefix == "iotjobsdata";
 }
 

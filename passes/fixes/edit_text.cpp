@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
+
+#include "ir/text.h"
 
 namespace iotlint::passes::fixes {
 
@@ -146,12 +147,6 @@ std::optional<std::uint32_t> objectAfterKey(const ir::SourceFile& file, ir::Sour
   return at;
 }
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 bool isPlainString(const ir::SourceFile& file, const ir::PolicyString& string) {
   const std::string_view raw = file.text(string.range);
   return raw.size() >= 2 && raw.front() == '"' && raw.back() == '"';
@@ -230,9 +225,9 @@ std::optional<std::vector<ir::Edit>> addIsAttached(const ir::SourceFile& file, c
   const Layout layout = statementLayout(file, statement);
   const ir::Condition* bool_operator = nullptr;
   for (const auto& condition : statement.conditions) {
-    if (lowered(condition.key.value) == lowered(kIsAttachedKey)) {
-      const bool is_true = lowered(condition.op.value) == "bool" && condition.values.items.size() == 1 &&
-                           lowered(condition.values.items.front().value) == "true";
+    if (ir::asciiLowered(condition.key.value) == ir::asciiLowered(kIsAttachedKey)) {
+      const bool is_true = ir::asciiLowered(condition.op.value) == "bool" && condition.values.items.size() == 1 &&
+                           ir::asciiLowered(condition.values.items.front().value) == "true";
       if (is_true) return std::vector<ir::Edit>{};
       return std::nullopt;  // a conflicting IsAttached condition: the user's intent is unclear
     }

@@ -10,6 +10,8 @@
 #include <set>
 #include <utility>
 
+#include "ir/text.h"
+
 namespace iotlint::tools {
 
 namespace fs = std::filesystem;
@@ -17,9 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool isPolicyFileName(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = ir::asciiLowered(path.extension().string());
   return extension == ".json" || extension == ".yaml" || extension == ".yml" || extension == ".template" ||
          extension == ".tf";
 }
