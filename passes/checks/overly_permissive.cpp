@@ -86,6 +86,23 @@ class OverlyPermissive {
   }
 
  private:
+  /// Whether `grant` reaches any of OTHER's names of the family: witnessFor's question without the
+  /// witness, so that no intersection is built for it.
+  bool reachesOther(Family family, const Language& grant) const {
+    switch (family) {
+      case Family::kConnect:
+        return grant.meets(token(TokenTable::kOther));
+      case Family::kThing:
+        return grant.meets(otherThingNames());
+      case Family::kPublish:
+      case Family::kSubscribe: {
+        const Language topics = family == Family::kSubscribe ? grant.topicsMatchedByFilters() : grant;
+        return std::any_of(targets_.begin(), targets_.end(), [&](const OtherTopics& target) { return topics.meets(target.topics); });
+      }
+    }
+    return false;
+  }
+
   std::optional<FamilyWitness> witnessFor(Family family, const Language& grant) const {
     switch (family) {
       case Family::kConnect: {
@@ -183,7 +200,7 @@ class OverlyPermissive {
       std::vector<std::optional<FamilyWitness>> per_piece(coverage.allow_pieces.size());
       bool too_complex = false;
       try {
-        if (witnessFor(family, coverage.effective)) {
+        if (reachesOther(family, coverage.effective)) {
           for (std::size_t i = 0; i < coverage.allow_pieces.size(); ++i) {
             const GrantPiece& piece = coverage.allow_pieces[i];
             // The part of this piece that no Deny removes.
