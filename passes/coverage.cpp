@@ -542,7 +542,7 @@ Language text(std::string_view literal) { return Language::exactlyText(literal);
 Language token(Symbol symbol) { return Language::exactly(std::span<const Symbol>(&symbol, 1)); }
 
 Language otherThingReservedTopics() {
-  static const Language kTopics =
+  thread_local const Language kTopics =
       text("$aws/things/").concat(token(TokenTable::kOther)).concat(text("/")).concat(Language::everything());
   return kTopics;
 }

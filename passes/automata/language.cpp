@@ -105,18 +105,23 @@ Language::Language(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 // Builds a Language from Impl constructor arguments (the constructor is private).
 #define IOTLINT_LANGUAGE(pos, neg) Language(std::make_shared<const Impl>((pos), (neg)))
 
+// The constant languages are copied everywhere (every ActionCoverage starts as none()): one
+// instance per thread, so that the reference counts threads bump are not one contended cache line
+// (checking on two threads cost 18% more CPU time than on one).
 Language Language::none() {
-  static const Language kNone = IOTLINT_LANGUAGE(share(detail::nfaNone()), nullptr);
+  thread_local const Language kNone = IOTLINT_LANGUAGE(share(detail::nfaNone()), nullptr);
   return kNone;
 }
 
 Language Language::everything() {
-  static const Language kEverything = IOTLINT_LANGUAGE(share(detail::nfaEverything()), nullptr);
+  thread_local const Language kEverything = IOTLINT_LANGUAGE(share(detail::nfaEverything()), nullptr);
   return kEverything;
 }
 
+// This thread's everything(); one from another thread is only not recognised, and takes the
+// general path.
 bool Language::isSharedEverything() const {
-  static const Impl* const kEverything = everything().impl_.get();
+  thread_local const Impl* const kEverything = everything().impl_.get();
   return impl_.get() == kEverything;
 }
 

@@ -185,7 +185,7 @@ std::vector<OtherTopics> otherDeviceTopics(const std::vector<std::string>& layou
 }
 
 Language otherThingNames() {
-  static const Language kNames = [] {
+  thread_local const Language kNames = [] {
     const Language other = token(TokenTable::kOther);
     return other.unite(other.concat(text("/")).concat(Language::everything()));
   }();

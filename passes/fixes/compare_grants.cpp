@@ -69,7 +69,7 @@ PerResourceType perResourceType(Build build) {
 /// Names that are not SELF's own: any other thing's (literal or not) in the thing-name position.
 /// SELF must keep everything outside this set for a fix to be safe.
 const std::optional<Language>& notOwnNames(ResourceType type) {
-  static const PerResourceType kNotOwnNames = perResourceType(buildNotOwnNames);
+  thread_local const PerResourceType kNotOwnNames = perResourceType(buildNotOwnNames);
   return kNotOwnNames[static_cast<std::size_t>(type)];
 }
 
@@ -191,7 +191,7 @@ class ComparisonCache {
 }  // namespace
 
 Language otherDeviceNames(ResourceType type) {
-  static const PerResourceType kOtherDeviceNames =
+  thread_local const PerResourceType kOtherDeviceNames =
       perResourceType([](ResourceType t) { return std::optional<Language>(buildOtherDeviceNames(t)); });
   return *kOtherDeviceNames[static_cast<std::size_t>(type)];
 }
