@@ -70,8 +70,12 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action) {
 
 ActionSet expandActionPattern(std::string_view pattern) {
   ActionSet set;
+  // Most actions are written out: a case-insensitive comparison, which mostly stops at the length.
+  const bool literal = pattern.find_first_of("*?") == std::string_view::npos;
   for (const auto& info : kActions) {
-    if (actionPatternMatches(pattern, info.name)) set.set(static_cast<std::size_t>(info.action));
+    if (literal ? ir::equalsIgnoringCase(pattern, info.name) : actionPatternMatches(pattern, info.name)) {
+      set.set(static_cast<std::size_t>(info.action));
+    }
   }
   return set;
 }

@@ -202,10 +202,17 @@ std::vector<Pattern> namesForType(const ParsedResource& resource, ResourceType t
     if (isStarOnly(resource.resource_part)) return {{{Kind::kAnySequence, 0, 0}}};
     return {};
   }
-  std::vector<Pattern> current = {resource.resource_part};
   std::string prefix(resourceTypePrefix(type));
   prefix += '/';
-  for (char c : prefix) {
+  // Most resources spell their type out (`topic/...`): while the atoms are bytes, each derivative
+  // is a comparison, and a mismatch leaves nothing.
+  const Pattern& part = resource.resource_part;
+  std::size_t spelled = 0;
+  for (; spelled < prefix.size() && spelled < part.size() && part[spelled].kind == Kind::kByte; ++spelled) {
+    if (part[spelled].byte != prefix[spelled]) return {};
+  }
+  std::vector<Pattern> current = {Pattern(part.begin() + static_cast<std::ptrdiff_t>(spelled), part.end())};
+  for (char c : std::string_view(prefix).substr(spelled)) {
     std::vector<Pattern> next;
     for (const auto& glob : current) derive(glob, 0, c, next);
     dedupe(next);
