@@ -1,6 +1,8 @@
 // frontend/src/string_decoder.cpp: JSON string decoding that remembers where each byte came from.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "frontend/src/json_tree.h"
 #include "frontend/src/utf8.h"
 
@@ -29,6 +31,11 @@ ir::PolicyString decodeJsonString(const ir::SourceFile& file, ir::SourceRange ra
   if (raw.size() < 2) return result;
   const std::uint32_t content_begin = range.begin + 1;
   const std::string_view content = raw.substr(1, raw.size() - 2);
+  // Most strings hold no escape and no control character: the value is the text as written.
+  if (std::none_of(content.begin(), content.end(), [](char c) { return c == '\\' || static_cast<unsigned char>(c) < 0x20; })) {
+    result.value.assign(content);
+    return result;
+  }
 
   bool escaped = false;
   std::vector<std::uint32_t> offsets;
