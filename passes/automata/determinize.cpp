@@ -317,6 +317,7 @@ Nfa nfaMinus(const Nfa& a, const Nfa& b) {
 std::optional<std::vector<Symbol>> searchDifference(const Nfa& a, const Nfa& b, bool need_word) {
   constexpr std::size_t kAntichainWindow = 32;
   constexpr std::uint32_t kRoot = 0xFFFF'FFFFu;
+  const std::size_t limit = SearchLimit::current();
   LazySubsets subsets(b);
   struct Node {
     StateId p;
@@ -343,9 +344,8 @@ std::optional<std::vector<Symbol>> searchDifference(const Nfa& a, const Nfa& b, 
       if (std::includes(set.begin(), set.end(), smaller.begin(), smaller.end())) return false;
     }
     found.emplace_back(summary, x);
-    if (nodes.size() >= kMaxProductStates) {
-      throw LanguageTooComplex("difference search exceeds " + std::to_string(kMaxProductStates) +
-                               " states");
+    if (nodes.size() >= limit) {
+      throw LanguageTooComplex("difference search exceeds " + std::to_string(limit) + " states");
     }
     nodes.push_back({p, x, parent, symbol, rank});
     return true;
@@ -482,3 +482,15 @@ Nfa minimiseDfa(const Nfa& dfa) {
 }
 
 }  // namespace iotlint::automata::detail
+
+namespace iotlint::automata {
+
+namespace {
+thread_local std::size_t search_limit = kMaxProductStates;
+}  // namespace
+
+SearchLimit::SearchLimit(std::size_t states) : previous_(search_limit) { search_limit = std::min(previous_, states); }
+SearchLimit::~SearchLimit() { search_limit = previous_; }
+std::size_t SearchLimit::current() { return search_limit; }
+
+}  // namespace iotlint::automata

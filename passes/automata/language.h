@@ -63,6 +63,24 @@ class LanguageTooComplex : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Within its scope, on this thread, the searches behind isEmpty() of a difference, isSubsetOf()
+/// and shortestMember() of a difference give up past `states` states (LanguageTooComplex) instead
+/// of kMaxProductStates. For checks whose answer is an aid, not a finding about access (a
+/// statement that grants nothing): they stay within a bounded time on adversarial wildcards.
+/// Scopes nest; the smallest limit applies.
+class SearchLimit {
+ public:
+  explicit SearchLimit(std::size_t states);
+  ~SearchLimit();
+  SearchLimit(const SearchLimit&) = delete;
+  SearchLimit& operator=(const SearchLimit&) = delete;
+  /// The limit in force on this thread.
+  static std::size_t current();
+
+ private:
+  std::size_t previous_;
+};
+
 /// One element of a glob pattern.
 struct GlobAtom {
   enum class Kind : std::uint8_t {

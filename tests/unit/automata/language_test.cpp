@@ -161,6 +161,30 @@ TEST(Complement, ThrowsPastTheCap) {
   EXPECT_NO_THROW((void)glob("*a??????????").complement());
 }
 
+TEST(SearchLimit, BoundsSearchesWithinItsScopeOnly) {
+  // Wildcards between letters: proving the inclusion explores far more than 64 search states.
+  std::string allowed;
+  std::string denied;
+  for (int i = 0; i < 40; ++i) allowed += "a*b?";
+  for (int i = 0; i < 20; ++i) denied += "*a*b";
+  denied += "*";
+  const Language a = glob(allowed);
+  const Language d = glob(denied);
+  {
+    const SearchLimit limit(64);
+    EXPECT_EQ(SearchLimit::current(), 64U);
+    {
+      const SearchLimit looser(1U << 20);  // nested scopes keep the smallest limit
+      EXPECT_EQ(SearchLimit::current(), 64U);
+    }
+    EXPECT_THROW((void)a.isSubsetOf(d), LanguageTooComplex);
+    EXPECT_THROW((void)a.minus(d).isEmpty(), LanguageTooComplex);
+  }
+  EXPECT_EQ(SearchLimit::current(), kMaxProductStates);
+  EXPECT_TRUE(a.isSubsetOf(d));
+  EXPECT_TRUE(a.minus(d).isEmpty());
+}
+
 TEST(Concat, IsConcatenation) {
   Language l = glob("a?").concat(Language::exactly(Word{kT}));
   EXPECT_TRUE(l.contains(wordOf("abT")));
