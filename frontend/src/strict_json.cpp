@@ -129,15 +129,29 @@ class StrictReader {
     }
   }
 
-  bool object(JsonValue& result, std::uint32_t depth) {
-    result.kind = JsonValue::Kind::kObject;
+  /// `{ member, ... }` or `[ element, ... ]` from the opening bracket at at_ to `close`:
+  /// `item` reads one member or element; commas between, none after the last.
+  template <typename ReadItem>
+  bool sequence(JsonValue& result, char close, ReadItem item) {
     const std::uint32_t begin = at_++;
     skipSpace();
-    if (at_ < text_.size() && text_[at_] == '}') {
-      result.range = {begin, ++at_};
-      return true;
+    const bool empty = at_ < text_.size() && text_[at_] == close;
+    while (!empty) {
+      if (!item()) return false;  // also refuses a closing bracket after a comma
+      skipSpace();
+      if (at_ >= text_.size()) return false;
+      if (text_[at_] == close) break;
+      if (text_[at_] != ',') return false;
+      ++at_;
+      skipSpace();
     }
-    while (true) {
+    result.range = {begin, ++at_};
+    return true;
+  }
+
+  bool object(JsonValue& result, std::uint32_t depth) {
+    result.kind = JsonValue::Kind::kObject;
+    return sequence(result, '}', [&] {
       if (at_ >= text_.size() || text_[at_] != '"') return false;
       JsonMember member;
       ir::SourceRange key_range;
@@ -149,40 +163,18 @@ class StrictReader {
       skipSpace();
       if (!value(member.value, depth)) return false;
       addMemberLastWins(result, std::move(member), file_, diagnostics_);
-      skipSpace();
-      if (at_ >= text_.size()) return false;
-      if (text_[at_] == '}') {
-        result.range = {begin, ++at_};
-        return true;
-      }
-      if (text_[at_] != ',') return false;
-      ++at_;
-      skipSpace();
-    }
+      return true;
+    });
   }
 
   bool array(JsonValue& result, std::uint32_t depth) {
     result.kind = JsonValue::Kind::kArray;
-    const std::uint32_t begin = at_++;
-    skipSpace();
-    if (at_ < text_.size() && text_[at_] == ']') {
-      result.range = {begin, ++at_};
-      return true;
-    }
-    while (true) {
+    return sequence(result, ']', [&] {
       JsonValue element;
       if (!value(element, depth)) return false;
       result.elements.push_back(std::move(element));
-      skipSpace();
-      if (at_ >= text_.size()) return false;
-      if (text_[at_] == ']') {
-        result.range = {begin, ++at_};
-        return true;
-      }
-      if (text_[at_] != ',') return false;
-      ++at_;
-      skipSpace();
-    }
+      return true;
+    });
   }
 
   const ir::SourceFile& file_;
