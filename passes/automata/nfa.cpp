@@ -121,6 +121,18 @@ void markSubsumedEdges(const Nfa& a, const Nfa& b, std::vector<ProductEdge>& edg
   }
 }
 
+/// The edges of product state (p, q) into `edges` (cleared first), dominated ones marked.
+void productEdges(const Nfa& a, const Nfa& b, StateId p, StateId q, std::vector<ProductEdge>& edges) {
+  edges.clear();
+  for (const NfaEdge& ea : a.states[p].edges) {
+    for (const NfaEdge& eb : b.states[q].edges) {
+      SymbolClass cls = ea.cls.intersect(eb.cls);
+      if (!cls.empty()) edges.push_back({std::move(cls), ea.to, eb.to, false});
+    }
+  }
+  markSubsumedEdges(a, b, edges);
+}
+
 }  // namespace
 
 bool isEmptyNfa(const Nfa& nfa) {
@@ -529,14 +541,7 @@ Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
   std::vector<ProductEdge> candidates;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto [p, q] = pairs[i];
-    candidates.clear();
-    for (const NfaEdge& ea : a.states[p].edges) {
-      for (const NfaEdge& eb : b.states[q].edges) {
-        SymbolClass cls = ea.cls.intersect(eb.cls);
-        if (!cls.empty()) candidates.push_back({std::move(cls), ea.to, eb.to, false});
-      }
-    }
-    markSubsumedEdges(a, b, candidates);
+    productEdges(a, b, p, q, candidates);
     NfaState st;
     st.accepting = a.states[p].accepting && b.states[q].accepting;
     st.edges.reserve(candidates.size());
@@ -564,13 +569,7 @@ bool nfaIntersects(const Nfa& a, const Nfa& b) {
     const auto [p, q] = pending.back();
     pending.pop_back();
     if (a.states[p].accepting && b.states[q].accepting) return true;
-    candidates.clear();
-    for (const NfaEdge& ea : a.states[p].edges) {
-      for (const NfaEdge& eb : b.states[q].edges) {
-        if (ea.cls.intersects(eb.cls)) candidates.push_back({ea.cls.intersect(eb.cls), ea.to, eb.to, false});
-      }
-    }
-    markSubsumedEdges(a, b, candidates);  // as in nfaIntersect, so that glob products stay linear
+    productEdges(a, b, p, q, candidates);  // as nfaIntersect, so that glob products stay linear
     for (const ProductEdge& edge : candidates) {
       if (!edge.subsumed) visit(edge.p, edge.q);
     }
