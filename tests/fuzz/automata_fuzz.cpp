@@ -7,6 +7,7 @@
 // Every answer of the library is compared with the naive reference (tests/reference) or with the
 // definition of the operation, and set identities are checked on the infinite languages; any
 // disagreement aborts. LanguageTooComplex is a legal answer and ends the input.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -29,6 +30,9 @@ using Word = std::vector<Symbol>;
 
 constexpr std::size_t kMaxAtoms = 24;
 constexpr std::size_t kMaxStars = 6;  // keeps the backtracking reference fast
+// The MQTT reference enumerates the 2^levels filters that match a topic; a 24-level topic made
+// of slashes alone would take gigabytes. Longer topics skip the MQTT comparison.
+constexpr std::size_t kMaxReferenceTopicLevels = 10;
 
 Symbol symbolOf(std::uint8_t b) {
   if (b == 0xFF) return kFirstToken;
@@ -81,6 +85,10 @@ bool parse(const std::uint8_t* data, std::size_t size, Input& in) {
     }
   }
   return true;
+}
+
+std::size_t levelsOf(const Word& topic) {
+  return 1 + static_cast<std::size_t>(std::count(topic.begin(), topic.end(), Symbol{'/'}));
 }
 
 bool topicRef(const Glob& filters, const GlobSemantics& semantics, const Word& topic) {
@@ -143,8 +151,12 @@ void run(const Input& in) {
 
   // MQTT reading of A as a set of filters.
   const Language topics = a.topicsMatchedByFilters();
-  check(topics.contains(w) == topicRef(in.a, in.semantics, w));
-  if (const auto t = topics.shortestMember()) check(topicRef(in.a, in.semantics, *t));
+  if (levelsOf(w) <= kMaxReferenceTopicLevels) {
+    check(topics.contains(w) == topicRef(in.a, in.semantics, w));
+  }
+  if (const auto t = topics.shortestMember(); t && levelsOf(*t) <= kMaxReferenceTopicLevels) {
+    check(topicRef(in.a, in.semantics, *t));
+  }
 }
 
 }  // namespace
