@@ -95,30 +95,36 @@ class JsonWriter final : public ReportWriter {
     });
   }
 
-  void add(std::span<const ir::Diagnostic> diagnostics) override {
+  ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const override {
+    ReportFragment fragment;
     for (const auto& diagnostic : diagnostics) {
-      switch (diagnostic.level) {
-        case ir::Level::kError: ++errors_; break;
-        case ir::Level::kWarning: ++warnings_; break;
-        case ir::Level::kNote: ++notes_; break;
-      }
-      document_.addElement(finding(diagnostic));
+      ++fragment.levels[static_cast<std::size_t>(diagnostic.level)];
+      document_.appendElement(fragment.text, finding(diagnostic));
+      ++fragment.findings;
     }
+    return fragment;
+  }
+
+  void write(ReportFragment fragment) override {
+    document_.writeElements(fragment.text);
+    for (std::size_t level = 0; level < std::size(levels_); ++level) levels_[level] += fragment.levels[level];
   }
 
   void finish(bool execution_successful) override {
     document_.finish({
         {"execution_successful", execution_successful},
-        {"summary", {{"errors", errors_}, {"warnings", warnings_}, {"notes", notes_}}},
+        {"summary", {{"errors", levelCount(ir::Level::kError)},
+                     {"warnings", levelCount(ir::Level::kWarning)},
+                     {"notes", levelCount(ir::Level::kNote)}}},
     });
   }
 
  private:
   detail::JsonDocumentStream document_;
   std::string tool_version_;
-  unsigned errors_ = 0;
-  unsigned warnings_ = 0;
-  unsigned notes_ = 0;
+  std::size_t levels_[3] = {0, 0, 0};  ///< findings per ir::Level
+
+  std::size_t levelCount(ir::Level level) const { return levels_[static_cast<std::size_t>(level)]; }
 };
 
 }  // namespace

@@ -40,14 +40,16 @@ class JsonDocumentStream {
   /// Writes `skeleton` up to the opening bracket of its last array, which must be empty and the
   /// last thing written: the remaining closing brackets and braces are written by finish().
   void begin(const Json& skeleton);
-  void addElement(Json element);
+  /// Appends `element` to `elements`, array elements formatted for writeElements(), after a
+  /// separator when `elements` is not empty. Touches no state: safe to call from several threads.
+  void appendElement(std::string& elements, Json element) const;
+  /// Writes elements that appendElement() formatted; nothing when `elements` is empty.
+  void writeElements(std::string_view elements);
   /// Closes the array, writes `trailing_members` (an object) after it in the same object, and
   /// closes the document.
   void finish(Json trailing_members);
 
  private:
-  /// Writes `value` as dump(2) writes it nested `depth` levels deep, its first line not indented.
-  void writeNested(Json value, std::size_t depth);
 
   std::ostream& out_;
   std::size_t array_depth_;  ///< nesting of the array's elements

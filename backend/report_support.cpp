@@ -101,7 +101,7 @@ ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path&
   return uriOf(normalise(std::filesystem::path(user_path)), source_root);
 }
 
-ArtifactUri ArtifactUriResolver::operator()(std::string_view user_path) {
+ArtifactUri ArtifactUriResolver::operator()(std::string_view user_path) const {
   const std::filesystem::path path(user_path);
   const auto name = path.filename();
   std::error_code error;
@@ -111,12 +111,17 @@ ArtifactUri ArtifactUriResolver::operator()(std::string_view user_path) {
       name == "." || name == "..") {
     return artifactUri(user_path, source_root_);
   }
-  const std::string folder = path.parent_path().string();
-  if (folder != folder_ || resolved_folder_.empty()) {
-    folder_ = folder;
-    resolved_folder_ = normalise(folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder));
+  std::string folder = path.parent_path().string();
+  std::filesystem::path resolved_folder;
+  {
+    const std::lock_guard lock(mutex_);
+    if (folder != folder_ || resolved_folder_.empty()) {
+      resolved_folder_ = normalise(folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder));
+      folder_ = std::move(folder);
+    }
+    resolved_folder = resolved_folder_;
   }
-  return uriOf(resolved_folder_ / name, source_root_);
+  return uriOf(resolved_folder / name, source_root_);
 }
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t offset) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,15 +45,17 @@ ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path&
 /// artifactUri() for one file after another. Resolving symbolic links costs a system call per
 /// path component; files of one folder share all but the last, so each folder is resolved once and
 /// a file then needs one lstat (to see whether it is a link itself). Same results as artifactUri().
+/// Safe to call from several threads (report fragments are formatted on the analysing threads).
 class ArtifactUriResolver {
  public:
   explicit ArtifactUriResolver(std::filesystem::path source_root) : source_root_(std::move(source_root)) {}
-  ArtifactUri operator()(std::string_view user_path);
+  ArtifactUri operator()(std::string_view user_path) const;
 
  private:
   std::filesystem::path source_root_;
-  std::string folder_;                      ///< the user-facing folder last resolved
-  std::filesystem::path resolved_folder_;   ///< what it resolved to
+  mutable std::mutex mutex_;                        ///< guards the two members below
+  mutable std::string folder_;                      ///< the user-facing folder last resolved
+  mutable std::filesystem::path resolved_folder_;   ///< what it resolved to
 };
 
 /// Calls `visit(byte_offset, byte_length)` for each character of `text`, decoding UTF-8 exactly as

@@ -11,31 +11,53 @@
 //   }
 //   writer->finish(execution_successful);       // known only at the end, so written last
 //
+// add() is format() then write(). A driver that analyses files on several threads calls format()
+// on the thread that analysed the file, which may then free the file at once, and write() on one
+// thread in report order: formatting, most of a report's cost, then runs in parallel, and only the
+// fragment's text crosses threads.
+//
 // Contract:
-// - begin() once, then add() any number of times (an empty span is fine), then finish() once.
-//   A writer destroyed without finish() leaves an unterminated report; it does not throw.
-// - add() writes every diagnostic it is given before it returns and keeps no reference to them or
-//   their SourceFile. What stays in memory between calls is bounded by a file, not by the run:
-//   SARIF keeps the current artifact's fingerprint counts and the notifications of diagnostics
-//   without a file (written in `invocations`, which must come after the results).
+// - begin() once, then add() or write() any number of times (an empty span is fine), then finish()
+//   once. A writer destroyed without finish() leaves an unterminated report; it does not throw.
+// - format() may be called from several threads at once, before or after begin(), and keeps no
+//   reference to the diagnostics or their SourceFile. write() and add() write before returning.
+//   What stays in memory between calls is bounded by a file, not by the run: SARIF keeps the
+//   notifications of diagnostics without a file (written in `invocations`, which must come after
+//   the results), JSON the summary counts.
 // - Output is written in the order given; nothing is re-sorted. Feeding the diagnostics of the
 //   whole run in ir::sortDiagnostics order (diagnostics without a file first, then file by file in
-//   path order), split into add() calls anywhere, gives output byte-identical to the whole-run
+//   path order), one file per format() or add() call, gives output byte-identical to the whole-run
 //   functions writeTextReport, writeSarifReport and writeJsonReport, which are built on this.
-// - A file's diagnostics must come in one add() call or consecutive ones: SARIF fingerprints count
-//   identical findings within a run of results for the same artifact (README.md, "Fingerprints").
+// - A file's diagnostics must come in one format() or add() call: SARIF fingerprints count
+//   identical findings among one call's results (README.md, "Fingerprints").
 // - The writer never flushes `out`; the caller flushes when readers should see the output.
 // - `options.execution_successful` is ignored here: finish() is told.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "backend/report.h"
 #include "ir/diagnostic.h"
 
 namespace iotlint::backend {
+
+/// One file's part of a report: formatted on any thread, written later by the writer that made it.
+struct ReportFragment {
+  /// The formatted findings. For SARIF and JSON, the array elements, separated by ",\n", without
+  /// the separator that precedes the first: write() adds it.
+  std::string text;
+  /// How many findings `text` holds.
+  std::size_t findings = 0;
+  /// Per ir::Level (note, warning, error): the JSON report's summary.
+  std::size_t levels[3] = {0, 0, 0};
+  /// Diagnostics without a file, which SARIF writes in `invocations` at the end, not as results.
+  std::vector<ir::Diagnostic> without_file;
+};
 
 class ReportWriter {
  public:
@@ -46,8 +68,12 @@ class ReportWriter {
 
   /// Writes what precedes the first finding (SARIF: the log header, the tool and its rules).
   virtual void begin() = 0;
-  /// Writes `diagnostics` (normally one file's, sorted) before returning.
-  virtual void add(std::span<const ir::Diagnostic> diagnostics) = 0;
+  /// Formats `diagnostics` (normally one file's, sorted) for write(). Safe to call concurrently.
+  virtual ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const = 0;
+  /// Writes a fragment that format() of this writer made.
+  virtual void write(ReportFragment fragment) = 0;
+  /// Writes `diagnostics` before returning: format(), then write().
+  void add(std::span<const ir::Diagnostic> diagnostics) { write(format(diagnostics)); }
   /// Writes what depends on the whole run (SARIF `invocations`, the JSON summary) and closes the report.
   virtual void finish(bool execution_successful) = 0;
 };

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -392,18 +391,37 @@ class SarifWriter final : public ReportWriter {
     document_.begin({{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}});
   }
 
-  void add(std::span<const ir::Diagnostic> diagnostics) override {
+  ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const override {
+    ReportFragment fragment;
+    const std::string* artifact_path = nullptr;
+    detail::ArtifactUri artifact_uri;
+    // Fingerprints count identical hashes per artifact; the hash covers the URI, so counts of
+    // other artifacts could never match and are dropped.
+    std::unordered_map<std::uint64_t, unsigned> occurrences;  // context hash -> results so far
     for (const auto& diagnostic : diagnostics) {
       if (diagnostic.file == nullptr) {
-        notifications_.push_back(notification(diagnostic));
+        fragment.without_file.push_back(diagnostic);
         continue;
       }
-      if (!artifact_path_ || diagnostic.file->path() != *artifact_path_) startArtifact(diagnostic.file->path());
+      if (artifact_path == nullptr || diagnostic.file->path() != *artifact_path) {
+        artifact_path = &diagnostic.file->path();
+        detail::ArtifactUri uri = artifact_uris_(*artifact_path);
+        if (uri.uri != artifact_uri.uri) occurrences.clear();
+        artifact_uri = std::move(uri);
+      }
       const Span span = spanOf(*diagnostic.file, diagnostic.range);
-      const auto hash = contextHash(diagnostic, artifact_uri_.uri, span);
-      const unsigned occurrence = ++occurrences_[hash];
-      document_.addElement(result(diagnostic, artifact_uri_, span, fmt::format("{:016x}:{}", hash, occurrence)));
+      const auto hash = contextHash(diagnostic, artifact_uri.uri, span);
+      const unsigned occurrence = ++occurrences[hash];
+      document_.appendElement(fragment.text,
+                              result(diagnostic, artifact_uri, span, fmt::format("{:016x}:{}", hash, occurrence)));
+      ++fragment.findings;
     }
+    return fragment;
+  }
+
+  void write(ReportFragment fragment) override {
+    document_.writeElements(fragment.text);
+    for (const auto& diagnostic : fragment.without_file) notifications_.push_back(notification(diagnostic));
   }
 
   void finish(bool execution_successful) override {
@@ -416,22 +434,10 @@ class SarifWriter final : public ReportWriter {
   /// log > runs > run > results > result
   static constexpr std::size_t kResultDepth = 4;
 
-  /// Fingerprints count identical hashes per artifact; the hash covers the URI, so counts of
-  /// other artifacts could never match and are dropped.
-  void startArtifact(const std::string& path) {
-    artifact_path_ = path;
-    auto uri = artifact_uris_(path);
-    if (uri.uri != artifact_uri_.uri) occurrences_.clear();
-    artifact_uri_ = std::move(uri);
-  }
-
   detail::JsonDocumentStream document_;
   std::filesystem::path source_root_;
   detail::ArtifactUriResolver artifact_uris_;
   std::string tool_version_;
-  std::optional<std::string> artifact_path_;
-  detail::ArtifactUri artifact_uri_;
-  std::unordered_map<std::uint64_t, unsigned> occurrences_;  // context hash -> results so far
   /// Diagnostics without a file: rare (unreadable inputs), and their place is in `invocations`.
   Json notifications_ = Json::array();
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
@@ -84,19 +85,28 @@ class TextWriter final : public ReportWriter {
 
   void begin() override {}
 
-  void add(std::span<const ir::Diagnostic> diagnostics) override {
+  ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const override {
+    std::ostringstream out;
     for (const auto& diagnostic : diagnostics) {
-      writeLocated(out_, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
+      writeLocated(out, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
                    ir::ruleInfo(diagnostic.rule).id, show_snippets_);
       for (const auto& note : diagnostic.notes) {
-        writeLocated(out_, diagnostic.file, note.range, ir::Level::kNote, note.message, {}, show_snippets_);
+        writeLocated(out, diagnostic.file, note.range, ir::Level::kNote, note.message, {}, show_snippets_);
       }
       for (const auto& fix : diagnostic.fixes) {
-        out_ << detail::sanitizeForTerminal(
-                    fmt::format("  fix ({}): {}", detail::fixSafetyName(fix.safety), fix.description))
-             << '\n';
+        out << detail::sanitizeForTerminal(
+                   fmt::format("  fix ({}): {}", detail::fixSafetyName(fix.safety), fix.description))
+            << '\n';
       }
     }
+    ReportFragment fragment;
+    fragment.text = std::move(out).str();
+    fragment.findings = diagnostics.size();
+    return fragment;
+  }
+
+  void write(ReportFragment fragment) override {
+    out_.write(fragment.text.data(), static_cast<std::streamsize>(fragment.text.size()));
   }
 
   void finish(bool /*execution_successful*/) override {}

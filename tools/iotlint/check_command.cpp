@@ -48,10 +48,12 @@ std::string absoluteFolder(const std::string& folder) {
   return path.lexically_normal().string();
 }
 
-/// Everything iotlint learned from one file: the file itself (diagnostics point into it), what is
-/// reported, what its fix step did, or why the file could not be read.
+/// Everything iotlint learned from one file: its report, already formatted, what its fix step did,
+/// or why the file could not be read.
 struct FileResult {
   FileFixes outcome;
+  backend::ReportFragment report;
+  bool failing = false;  ///< a finding at or above --fail-on
   std::string error;
 };
 
@@ -95,6 +97,21 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   fix_settings.unsafe = reading.options->unsafe_fixes;
   fix_settings.keeps = [filter = reading.filter](ir::RuleId rule) { return filter->keeps(rule); };
   result.outcome = fixFile(*reading.options, fix_settings, std::move(analysis), std::move(kept));
+  return result;
+}
+
+/// analyzeFile, then the file's report formatted on the same thread (`writer` may be null: --diff),
+/// after which the file and its diagnostics are freed here rather than on the reporting thread.
+FileResult analyzeAndFormat(const std::string& path, const FileReading& reading,
+                            const passes::AnalysisOptions& analysis_options, const backend::ReportWriter* writer) {
+  FileResult result = analyzeFile(path, reading, analysis_options);
+  std::vector<ir::Diagnostic>& diagnostics = result.outcome.diagnostics;
+  ir::sortDiagnostics(diagnostics);
+  result.failing = std::any_of(diagnostics.begin(), diagnostics.end(),
+                               [&](const ir::Diagnostic& d) { return d.level >= reading.options->fail_on; });
+  if (writer != nullptr) result.report = writer->format(diagnostics);
+  diagnostics.clear();
+  result.outcome.file.reset();
   return result;
 }
 
@@ -168,9 +185,10 @@ int runCheck(const CheckOptions& options) {
     writer->begin();
   }
 
-  // Files are analysed (and their fixes verified or applied) on `--jobs` threads and their results
-  // taken here in path order, the report's order, so it does not depend on scheduling; each
-  // result is reported and freed as soon as it is taken. IR dumps keep to one thread.
+  // Files are analysed (and their fixes verified or applied) and their reports formatted on
+  // `--jobs` threads; the results are taken here in path order, the report's order, so it does not
+  // depend on scheduling, and written and freed as soon as they are taken. IR dumps keep to one
+  // thread.
   std::vector<std::string> files = inputs.files;
   std::sort(files.begin(), files.end());
   const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
@@ -178,7 +196,7 @@ int runCheck(const CheckOptions& options) {
   std::string diff;
   std::vector<RemediationEntry> remediation;
   orderedParallelFor(
-      files.size(), jobs, [&](std::size_t i) { return analyzeFile(files[i], reading, analysis); },
+      files.size(), jobs, [&](std::size_t i) { return analyzeAndFormat(files[i], reading, analysis, writer.get()); },
       [&](std::size_t i, FileResult result) {
         if (!result.error.empty()) {
           std::cerr << "iotlint: " << files[i] << ": " << result.error << "\n";
@@ -190,10 +208,8 @@ int runCheck(const CheckOptions& options) {
         trouble = trouble || outcome.trouble;
         diff += outcome.diff;
         remediation.insert(remediation.end(), outcome.remediation.begin(), outcome.remediation.end());
-        ir::sortDiagnostics(outcome.diagnostics);
-        failing = failing || std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
-                                         [&](const ir::Diagnostic& d) { return d.level >= options.fail_on; });
-        if (writer) writer->add(outcome.diagnostics);
+        failing = failing || result.failing;
+        if (writer) writer->write(std::move(result.report));
       });
   if (!options.emit_remediation.empty()) {
     if (const std::string error = writeFileAtomically(options.emit_remediation, remediationScript(remediation)); !error.empty()) {

@@ -1,11 +1,13 @@
 // Streaming report writers: fed file by file they write exactly what the whole-run functions write,
-// and each file's findings are on the stream as soon as add() returns.
+// each file's findings are on the stream as soon as add() returns, and fragments formatted on
+// other threads write the same report.
 #include "backend/report_writer.h"
 
 #include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -133,21 +135,40 @@ TEST_P(ReportWriterTest, FedFileByFileMatchesTheWholeRunFunctionByteForByte) {
   }
 }
 
-TEST_P(ReportWriterTest, HowDiagnosticsAreSplitIntoCallsDoesNotMatter) {
+TEST_P(ReportWriterTest, HowFilesAreGroupedIntoCallsDoesNotMatter) {
   const ThreeFiles files;
-  const std::vector<ir::Diagnostic> sorted = ThreeFiles::sorted(files.all());
-  std::ostringstream one_by_one;
-  const auto writer = GetParam().make(one_by_one, rootedOptions());
+  std::ostringstream file_by_file;
+  const auto writer = GetParam().make(file_by_file, rootedOptions());
   writer->begin();
-  for (const auto& d : sorted) writer->add({&d, 1});
+  for (const auto* group : {&files.withoutFile(), &files.device(), &files.unicode()}) writer->add(ThreeFiles::sorted(*group));
   writer->finish(true);
   std::ostringstream at_once;
   const auto other = GetParam().make(at_once, rootedOptions());
   other->begin();
-  other->add(sorted);
+  other->add(ThreeFiles::sorted(files.all()));
   other->finish(true);
-  EXPECT_EQ(one_by_one.str(), at_once.str());
-  EXPECT_EQ(one_by_one.str(), wholeRun(GetParam(), files.all(), true));
+  EXPECT_EQ(file_by_file.str(), at_once.str());
+  EXPECT_EQ(file_by_file.str(), wholeRun(GetParam(), files.all(), true));
+}
+
+TEST_P(ReportWriterTest, FragmentsFormattedOnOtherThreadsAndWrittenInOrderMatchTheWholeRun) {
+  const ThreeFiles files;
+  std::ostringstream out;
+  const auto writer = GetParam().make(out, rootedOptions());
+  const std::vector<std::vector<ir::Diagnostic>> groups = {
+      ThreeFiles::sorted(files.withoutFile()), ThreeFiles::sorted(files.device()), {}, ThreeFiles::sorted(files.unicode())};
+  // Formatted concurrently, before begin(), as `iotlint check --jobs` formats on its analysing threads.
+  std::vector<ReportFragment> fragments(groups.size());
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      threads.emplace_back([&, i] { fragments[i] = writer->format(groups[i]); });
+    }
+  }
+  writer->begin();
+  for (ReportFragment& fragment : fragments) writer->write(std::move(fragment));
+  writer->finish(true);
+  EXPECT_EQ(out.str(), wholeRun(GetParam(), files.all(), true));
 }
 
 TEST_P(ReportWriterTest, EmptyRunMatchesTheWholeRunFunction) {
@@ -202,17 +223,23 @@ TEST(SarifWriter, InvocationsFollowTheResultsBecauseSuccessIsKnownLast) {
   EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "`big.json` holds 20 MB.");
 }
 
-TEST(SarifWriter, IdenticalFindingsAreNumberedAcrossCallsForTheSameFile) {
+TEST(SarifWriter, IdenticalFindingsOfAFileAreNumberedInOrder) {
   const ir::SourceFile file(std::string(kRoot) + "/p.json", "[\n  \"*\",\n  \"*\"\n]\n");
+  const ir::SourceFile other(std::string(kRoot) + "/q.json", std::string(file.contents()));
   std::ostringstream out;
   const auto writer = makeSarifWriter(out, rootedOptions());
   writer->begin();
-  writer->add(std::vector{diagnostic(ir::RuleId::kUnknownAction, &file, rangeOf(file, "\"*\"", 0), "m")});
-  writer->add(std::vector{diagnostic(ir::RuleId::kUnknownAction, &file, rangeOf(file, "\"*\"", 1), "m")});
+  writer->add(std::vector{diagnostic(ir::RuleId::kUnknownAction, &file, rangeOf(file, "\"*\"", 0), "m"),
+                          diagnostic(ir::RuleId::kUnknownAction, &file, rangeOf(file, "\"*\"", 1), "m")});
+  writer->add(std::vector{diagnostic(ir::RuleId::kUnknownAction, &other, rangeOf(other, "\"*\"", 0), "m")});
   writer->finish(true);
   const auto results = nlohmann::json::parse(out.str())["runs"][0]["results"];
-  EXPECT_TRUE(results[0]["partialFingerprints"][kFingerprintKey].get<std::string>().ends_with(":1"));
-  EXPECT_TRUE(results[1]["partialFingerprints"][kFingerprintKey].get<std::string>().ends_with(":2"));
+  const auto fingerprint = [&](std::size_t i) { return results[i]["partialFingerprints"][kFingerprintKey].get<std::string>(); };
+  EXPECT_TRUE(fingerprint(0).ends_with(":1"));
+  EXPECT_TRUE(fingerprint(1).ends_with(":2"));
+  EXPECT_EQ(fingerprint(0).substr(0, 16), fingerprint(1).substr(0, 16));
+  EXPECT_TRUE(fingerprint(2).ends_with(":1"));  // another file: another hash, counted afresh
+  EXPECT_NE(fingerprint(2).substr(0, 16), fingerprint(0).substr(0, 16));
 }
 
 TEST(JsonWriter, SummaryCountsEveryCall) {
