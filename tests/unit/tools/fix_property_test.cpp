@@ -12,8 +12,6 @@
 namespace iotlint::tools {
 namespace {
 
-constexpr std::string_view kThing = "${iot:Connection.Thing.ThingName}";
-
 struct Family {
   std::string_view action;
   std::vector<std::string> resources;  ///< after `arn:aws:iot:us-east-1:123456789012:`
