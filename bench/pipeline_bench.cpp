@@ -8,7 +8,8 @@
 //       the real-world policies of ../shared/corpus/realworld are measured too when present.
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
-//       floor), one small file (the editor's case), and each adversarial policy (bench/corpus.h).
+//       floor), two -j1 processes on half the files each at once (the machine's own two-core
+//       ceiling), one small file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
 //   iotlint_bench --generate-adversarial DIR
@@ -18,6 +19,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -30,6 +32,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -302,6 +305,37 @@ ProcessRun medianRun(const std::vector<std::string>& arguments, std::size_t repe
   return runs[runs.size() / 2];
 }
 
+/// Wall time of two `iotlint check -j1` processes at once, each on half of the corpus's files
+/// (hard links in `scratch`): what two cores give work that shares nothing, the ceiling for -j2
+/// on this machine (the cores share caches and memory bandwidth, and on a VM the host's load).
+double halvesAtOnceSeconds(const std::string& binary, const fs::path& corpus, const fs::path& scratch, std::size_t repeat) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  const std::array<fs::path, 2> halves{scratch / "a", scratch / "b"};
+  for (const auto& half : halves) fs::create_directories(half);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path link = halves[i % 2] / fmt::format("{:07}-{}", i, files[i].filename().string());
+    std::error_code error;
+    fs::create_hard_link(files[i], link, error);
+    if (error) fs::copy_file(files[i], link);
+  }
+  std::vector<double> walls;
+  for (std::size_t r = 0; r < repeat; ++r) {
+    const auto t0 = Clock::now();
+    {
+      std::jthread other([&] { runProcess({binary, "check", "--format", "sarif", "-j", "1", halves[1].string()}); });
+      runProcess({binary, "check", "--format", "sarif", "-j", "1", halves[0].string()});
+    }
+    walls.push_back(seconds(Clock::now() - t0));
+  }
+  fs::remove_all(scratch);
+  std::sort(walls.begin(), walls.end());
+  return walls[walls.size() / 2];
+}
+
 /// The whole-process targets, measured on the binary users run.
 void printProcessTable(const fs::path& corpus, std::size_t count, double floor_seconds, std::size_t repeat) {
   const std::string binary = IOTLINT_BINARY;
@@ -323,6 +357,11 @@ void printProcessTable(const fs::path& corpus, std::size_t count, double floor_s
                              run.wall, run.cpu, n / run.wall / jobs, run.wall * 1e6 / n, run.peak_mb, run.status);
     if (jobs == 2) std::cout << fmt::format("two cores / one core: {:.2f}x\n", one.wall / run.wall);
   }
+  const double halves = halvesAtOnceSeconds(
+      binary, corpus, fs::temp_directory_path() / fmt::format("iotlint-bench-halves-{}", ::getpid()), repeat);
+  std::cout << fmt::format("two -j1 processes at once, half the files each: {:.2f} s, {:.2f}x one process "
+                           "(the machine's ceiling for -j2)\n",
+                           halves, one.wall / halves);
   std::cout << fmt::format("whole process -j1 / floor (read + nlohmann parse): {:.2f}x\n", one.wall / floor_seconds);
 
   // The editor's case: one small policy file, process start to exit.
