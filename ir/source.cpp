@@ -29,7 +29,10 @@ SourceFile::SourceFile(std::string path, std::string contents)
       line_starts_.push_back(i + 1);
       line_is_ascii_.push_back(1);
     } else if (c == '\r') {
-      if (i + 1 < contents_.size() && contents_[i + 1] == '\n') ++i;
+      if (i + 1 < contents_.size() && contents_[i + 1] == '\n') {
+        ++i;
+        has_crlf_ = true;
+      }
       line_starts_.push_back(i + 1);
       line_is_ascii_.push_back(1);
     } else if (static_cast<unsigned char>(c) >= 0x80U) {

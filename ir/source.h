@@ -47,12 +47,15 @@ class SourceFile {
   /// The text of 1-based line `line`, without its line terminator (`\n`, `\r\n` or `\r`).
   std::string_view lineText(std::uint32_t line) const;
   std::uint32_t lineCount() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  /// Whether any line ends in `\r\n` (text inserted by fixes then uses it).
+  bool hasCrlf() const { return has_crlf_; }
 
  private:
   std::string path_;
   std::string contents_;
   std::vector<std::uint32_t> line_starts_;
   std::vector<std::uint8_t> line_is_ascii_;  ///< per line: every byte < 0x80, so columns are byte offsets
+  bool has_crlf_ = false;
 };
 
 }  // namespace iotlint::ir

@@ -1,6 +1,5 @@
 #include "passes/analyze.h"
 
-#include <algorithm>
 #include <ostream>
 #include <span>
 
@@ -17,8 +16,11 @@ std::vector<std::string> passNames() {
 }
 
 CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
-  const std::size_t first_finding = diagnostics.diagnostics().size();
-  AnalysisManager manager(policy, diagnostics);
+  // This policy's findings are gathered apart and join the file's when their candidate fixes are
+  // added: a file of many policies (an account export) holds the findings of all the policies
+  // before this one, and moving those for every policy made such files quadratic.
+  ir::DiagnosticEngine findings_of_policy;
+  AnalysisManager manager(policy, findings_of_policy);
   const bool dump_all = options.print_ir_after == "all";
   if (!options.print_ir_after.empty() && !dump_all && !findPass(options.print_ir_after) && options.dump_stream) {
     *options.dump_stream << "iotlint: no pass is named `" << options.print_ir_after << "`; passes:";
@@ -35,8 +37,8 @@ CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& op
   const CheckContext context{manager, check_options};
   runChecks(context);
   // Candidate fixes for this policy's findings (verified later by the driver, tools/iotlint/fixer.h).
-  std::vector<ir::Diagnostic> findings = diagnostics.take();
-  synthesizeFixes(context, std::span(findings).subspan(std::min(first_finding, findings.size())));
+  std::vector<ir::Diagnostic> findings = findings_of_policy.take();
+  synthesizeFixes(context, findings);
   diagnostics.append(std::move(findings));
   return manager.getCoverage();  // computed for the checks already; copies share the languages
 }
