@@ -2,7 +2,9 @@
 #include "tools/iotlint/fixer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -15,15 +17,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<ir::RuleId, std::size_t> countRules(const std::vector<ir::Diagnostic>& diagnostics) {
-  std::map<ir::RuleId, std::size_t> counts;
+using RuleCounts = std::map<ir::RuleId, std::size_t>;
+
+RuleCounts countRules(const std::vector<ir::Diagnostic>& diagnostics) {
+  RuleCounts counts;
   for (const auto& diagnostic : diagnostics) ++counts[diagnostic.rule];
   return counts;
 }
 
-std::size_t countOf(const std::map<ir::RuleId, std::size_t>& counts, ir::RuleId rule) {
+std::size_t countOf(const RuleCounts& counts, ir::RuleId rule) {
   const auto found = counts.find(rule);
   return found == counts.end() ? 0 : found->second;
+}
+
+/// Which policy's document holds a range: policies do not overlap, so the last one that starts at
+/// or before the range is the only one that can.
+class PolicyLocator {
+ public:
+  explicit PolicyLocator(const std::vector<ir::Policy>& policies) : count_(policies.size()) {
+    for (std::size_t i = 0; i < policies.size(); ++i) documents_.push_back({policies[i].range, i});
+    std::sort(documents_.begin(), documents_.end(), [](const Document& a, const Document& b) { return a.range < b.range; });
+  }
+
+  /// The index of the policy holding `range`; the number of policies when none does.
+  std::size_t operator()(ir::SourceRange range) const {
+    const auto after = std::upper_bound(documents_.begin(), documents_.end(), range.begin,
+                                        [](std::uint32_t begin, const Document& d) { return begin < d.range.begin; });
+    if (after == documents_.begin() || !std::prev(after)->range.contains(range)) return count_;
+    return std::prev(after)->policy;
+  }
+
+ private:
+  struct Document {
+    ir::SourceRange range;
+    std::size_t policy;
+  };
+  std::vector<Document> documents_;
+  std::size_t count_;
+};
+
+/// Rule counts of a file's diagnostics per policy (by the document that holds the diagnostic);
+/// the last entry counts the diagnostics outside every policy.
+std::vector<RuleCounts> countRulesByPolicy(const FileAnalysis& analysis) {
+  const PolicyLocator policyOf(analysis.policies);
+  std::vector<RuleCounts> counts(analysis.policies.size() + 1);
+  for (const auto& diagnostic : analysis.diagnostics) {
+    ++counts[diagnostic.file == nullptr ? analysis.policies.size() : policyOf(diagnostic.range)][diagnostic.rule];
+  }
+  return counts;
 }
 
 bool wellFormed(std::span<const ir::Edit> edits, std::size_t size) {
@@ -46,42 +87,33 @@ std::string editsKey(const ir::Diagnostic& diagnostic, const ir::Fix& fix) {
   return key;
 }
 
-Verdict verifyOne(const ir::SourceFile& file, const FileAnalysis& base, const std::map<ir::RuleId, std::size_t>& base_counts,
-                  const ir::Diagnostic& diagnostic, const ir::Fix& fix, const FixSettings& settings) {
+/// One distinct candidate fix of the file, and the policy its finding is in.
+struct Candidate {
+  const ir::Diagnostic* diagnostic;
+  const ir::Fix* fix;
+  std::size_t policy;  ///< base.policies.size() when the finding is outside every policy
+};
+
+/// The verdict on a candidate from the rule counts before and after it and the grants of its
+/// policy before and after it.
+Verdict judge(const Candidate& candidate, const RuleCounts& before, const RuleCounts& after,
+              const passes::CoverageResult& was, const passes::CoverageResult& now, const FixSettings& settings) {
+  const ir::Diagnostic& diagnostic = *candidate.diagnostic;
   Verdict verdict;
-  if (!wellFormed(fix.edits, file.size())) {
-    verdict.reason = "the candidate edits overlap";
-    return verdict;
-  }
-  std::size_t index = base.policies.size();
-  for (std::size_t p = 0; p < base.policies.size(); ++p) {
-    if (base.policies[p].range.contains(diagnostic.range)) index = p;
-  }
-  if (index == base.policies.size()) {
-    verdict.reason = "the finding is outside any policy";
-    return verdict;
-  }
-  const FileAnalysis after = analyzeText(file.path(), applyEdits(file.contents(), fix.edits), settings);
-  if (after.policies.size() != base.policies.size()) {
-    verdict.reason = "the fixed text does not read as the same policies";
-    return verdict;
-  }
-  const auto after_counts = countRules(after.diagnostics);
-  for (const auto& [rule, count] : after_counts) {
-    const std::size_t before = countOf(base_counts, rule);
-    if (rule == diagnostic.rule ? count >= before && before > 0 : count > before) {
+  for (const auto& [rule, count] : after) {
+    const std::size_t previous = countOf(before, rule);
+    if (rule == diagnostic.rule ? count >= previous && previous > 0 : count > previous) {
       verdict.reason = rule == diagnostic.rule
                            ? std::string("the fixed policy is still reported")
                            : fmt::format("the fixed policy would be reported for `{}`", ir::ruleInfo(rule).id);
       return verdict;
     }
   }
-  if (countOf(after_counts, diagnostic.rule) >= countOf(base_counts, diagnostic.rule)) {
+  if (countOf(after, diagnostic.rule) >= countOf(before, diagnostic.rule)) {
     verdict.reason = "the fixed policy is still reported";
     return verdict;
   }
-  const passes::GrantComparison comparison =
-      passes::compareGrants(base.coverages[index], after.coverages[index], settings.analysis.render);
+  const passes::GrantComparison comparison = passes::compareGrants(was, now, settings.analysis.render);
   if (!comparison.comparable) {
     verdict.reason = comparison.reason;
     return verdict;
@@ -97,8 +129,79 @@ Verdict verifyOne(const ir::SourceFile& file, const FileAnalysis& base, const st
   }
   verdict.ok = true;
   const bool proven_safe = contract == passes::FixContract::kNarrowing && comparison.subset && comparison.self_unchanged;
-  verdict.safety = fix.safety == ir::FixSafety::kSafe && proven_safe ? ir::FixSafety::kSafe : ir::FixSafety::kUnsafe;
+  verdict.safety = candidate.fix->safety == ir::FixSafety::kSafe && proven_safe ? ir::FixSafety::kSafe : ir::FixSafety::kUnsafe;
   return verdict;
+}
+
+/// Verifies a candidate alone: the whole file re-read with its edits applied.
+Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, const Candidate& candidate,
+                    const FixSettings& settings) {
+  const ir::SourceFile& file = *base.file;
+  Verdict verdict;
+  if (!wellFormed(candidate.fix->edits, file.size())) {
+    verdict.reason = "the candidate edits overlap";
+    return verdict;
+  }
+  if (candidate.policy == base.policies.size()) {
+    verdict.reason = "the finding is outside any policy";
+    return verdict;
+  }
+  const FileAnalysis after = analyzeText(file.path(), applyEdits(file.contents(), candidate.fix->edits), settings);
+  if (after.policies.size() != base.policies.size()) {
+    verdict.reason = "the fixed text does not read as the same policies";
+    return verdict;
+  }
+  return judge(candidate, base_counts, countRules(after.diagnostics), base.coverages[candidate.policy],
+               after.coverages[candidate.policy], settings);
+}
+
+/// A file of many policies (an account export, a template) would be re-read once per candidate,
+/// each time whole: quadratic in its size. Instead, candidates of different policies are verified
+/// together, one per policy per re-reading. Policies are analysed independently, so each
+/// candidate's policy reads, counts and grants exactly as it would with that candidate alone, and
+/// the other policies' findings, unchanged when it is alone, cancel out of the comparison: a
+/// candidate is judged on its own policy's rule counts. A re-reading that does not give the same
+/// policies, or changes the findings outside every policy, proves nothing about any one
+/// candidate; its candidates are then verified alone. Returns the verdicts reached, by key.
+std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const std::vector<std::pair<std::string, Candidate>>& candidates,
+                                              const FixSettings& settings) {
+  std::map<std::string, Verdict> verdicts;
+  const ir::SourceFile& file = *base.file;
+  std::vector<std::vector<const std::pair<std::string, Candidate>*>> per_policy(base.policies.size());
+  for (const auto& entry : candidates) {
+    const Candidate& candidate = entry.second;
+    if (candidate.policy == base.policies.size() || !wellFormed(candidate.fix->edits, file.size())) continue;
+    const ir::SourceRange document = base.policies[candidate.policy].range;
+    const bool inside = std::all_of(candidate.fix->edits.begin(), candidate.fix->edits.end(),
+                                    [&](const ir::Edit& edit) { return document.contains(edit.range); });
+    if (inside) per_policy[candidate.policy].push_back(&entry);
+  }
+  std::size_t rounds = 0;
+  for (const auto& list : per_policy) rounds = std::max(rounds, list.size());
+  const std::vector<RuleCounts> base_counts = countRulesByPolicy(base);
+  for (std::size_t round = 0; round < rounds; ++round) {
+    std::vector<const std::pair<std::string, Candidate>*> batch;
+    std::vector<ir::Edit> edits;
+    std::vector<bool> analysed(base.policies.size(), false);  // the others are not judged
+    for (const auto& list : per_policy) {
+      if (round >= list.size()) continue;
+      batch.push_back(list[round]);
+      analysed[list[round]->second.policy] = true;
+      edits.insert(edits.end(), list[round]->second.fix->edits.begin(), list[round]->second.fix->edits.end());
+    }
+    if (batch.size() < 2) continue;  // alone anyway
+    std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
+    const FileAnalysis after = analyzeText(file.path(), applyEdits(file.contents(), edits), settings, &analysed);
+    if (after.policies.size() != base.policies.size()) continue;
+    const std::vector<RuleCounts> after_counts = countRulesByPolicy(after);
+    if (after_counts.back() != base_counts.back()) continue;
+    for (const auto* entry : batch) {
+      const Candidate& candidate = entry->second;
+      const std::size_t p = candidate.policy;
+      verdicts.emplace(entry->first, judge(candidate, base_counts[p], after_counts[p], base.coverages[p], after.coverages[p], settings));
+    }
+  }
+  return verdicts;
 }
 
 struct Span {
@@ -132,28 +235,31 @@ std::string shellQuote(std::string_view text) {
 }  // namespace
 
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
-                           const passes::AnalysisOptions& analysis_options) {
+                           const passes::AnalysisOptions& analysis_options, const std::vector<bool>* analysed) {
   FileAnalysis analysis;
   analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
   ir::DiagnosticEngine diagnostics;
   frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
   analysis.format = parsed.format;
-  for (const ir::Policy& policy : parsed.policies) {
-    analysis.coverages.push_back(passes::analyzePolicy(policy, analysis_options, diagnostics));
+  for (std::size_t i = 0; i < parsed.policies.size(); ++i) {
+    const bool wanted = analysed == nullptr || (i < analysed->size() && (*analysed)[i]);
+    analysis.coverages.push_back(wanted ? passes::analyzePolicy(parsed.policies[i], analysis_options, diagnostics)
+                                        : passes::CoverageResult{});
   }
   analysis.policies = std::move(parsed.policies);
   analysis.diagnostics = diagnostics.take();
   return analysis;
 }
 
-FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings,
+                         const std::vector<bool>* analysed) {
   if (settings.analysis.dump_stream == nullptr && settings.analysis.print_ir_after.empty()) {
-    return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis);
+    return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis, analysed);
   }
   passes::AnalysisOptions quiet = settings.analysis;  // re-reading a fixed text never dumps IR
   quiet.dump_stream = nullptr;
   quiet.print_ir_after.clear();
-  return analyzeSource(std::move(path), std::move(contents), settings.input, quiet);
+  return analyzeSource(std::move(path), std::move(contents), settings.input, quiet, analysed);
 }
 
 void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {
@@ -168,23 +274,36 @@ void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics
     }
     return;
   }
-  const auto base_counts = countRules(base.diagnostics);
-  std::map<std::string, Verdict> verdicts;  // the same fix is often proposed for several findings
+  // The distinct candidates, in order: the same fix is often proposed for several findings.
+  std::vector<std::pair<std::string, Candidate>> candidates;
+  std::set<std::string> keys;
+  const PolicyLocator policyOf(base.policies);
+  for (const ir::Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.file != &file) continue;
+    for (const ir::Fix& fix : diagnostic.fixes) {
+      std::string key = editsKey(diagnostic, fix);
+      if (keys.insert(key).second) {
+        candidates.emplace_back(std::move(key), Candidate{&diagnostic, &fix, policyOf(diagnostic.range)});
+      }
+    }
+  }
+  std::map<std::string, Verdict> verdicts;
+  if (base.policies.size() > 1) verdicts = verifyTogether(base, candidates, settings);
+  const RuleCounts base_counts = countRules(base.diagnostics);
+  for (const auto& [key, candidate] : candidates) {
+    if (!verdicts.contains(key)) verdicts.emplace(key, verifyAlone(base, base_counts, candidate, settings));
+  }
   for (ir::Diagnostic& diagnostic : diagnostics) {
     if (diagnostic.file != &file || diagnostic.fixes.empty()) continue;
     std::vector<ir::Fix> kept;
     std::string reason;
     for (ir::Fix& fix : diagnostic.fixes) {
-      const std::string key = editsKey(diagnostic, fix);
-      auto found = verdicts.find(key);
-      if (found == verdicts.end()) {
-        found = verdicts.emplace(key, verifyOne(file, base, base_counts, diagnostic, fix, settings)).first;
-      }
-      if (found->second.ok) {
-        fix.safety = found->second.safety;
+      const Verdict& verdict = verdicts.at(editsKey(diagnostic, fix));
+      if (verdict.ok) {
+        fix.safety = verdict.safety;
         kept.push_back(std::move(fix));
       } else if (reason.empty()) {
-        reason = found->second.reason;
+        reason = verdict.reason;
       }
     }
     if (kept.empty()) diagnostic.notes.push_back({diagnostic.range, "no automatic fix is available: the candidate fix failed verification (" + reason + ")"});

@@ -11,7 +11,9 @@
 //   - a narrowing fix (overly permissive, IL207, misconfiguration) grants a subset of the original;
 //   - it stays `safe` only when SELF keeps all its own access; otherwise it becomes `unsafe`.
 // A candidate that fails is removed from its diagnostic, which gets a note saying why no
-// automatic fix is available. Fixes are applied round by round (non-overlapping ones per round,
+// automatic fix is available. In a file of many policies (an account export), candidates of
+// different policies are checked together, one per policy per re-reading, each judged on its own
+// policy: the file is re-read as many times as one policy has candidates, not once per candidate. Fixes are applied round by round (non-overlapping ones per round,
 // re-analysing in between) until nothing changes, at most FixSettings::max_rounds rounds.
 #pragma once
 
@@ -51,12 +53,15 @@ struct FileAnalysis {
   std::vector<passes::CoverageResult> coverages;  ///< one per policy, for comparing grants
   std::vector<ir::Diagnostic> diagnostics;
 };
-/// Reads `contents` as the file `path`: parses it and analyses every policy in it. IR dumps go
-/// where `analysis` says; `iotlint check` asks for them on its first reading of a file only.
+/// Reads `contents` as the file `path`: parses it and analyses every policy in it, or, when
+/// `analysed` is given, the policies it marks (the others get no analysis findings and an empty
+/// coverage). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
+/// reading of a file only.
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
-                           const passes::AnalysisOptions& analysis);
+                           const passes::AnalysisOptions& analysis, const std::vector<bool>* analysed = nullptr);
 /// analyzeSource with the settings of fix verification and application (no dumps).
-FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings,
+                         const std::vector<bool>* analysed = nullptr);
 
 /// Verifies every candidate fix of `diagnostics` that points into `base.file` (`base` is that
 /// file's analysis, with every diagnostic, as the fixed text is compared against it): drops failing

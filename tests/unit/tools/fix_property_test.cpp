@@ -3,6 +3,8 @@
 // run changes nothing, and SELF gets the same answer as before on its own resources.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <random>
 
 #include "passes/eval.h"
@@ -136,6 +138,45 @@ TEST(FixProperty, GeneratedPoliciesAreFixedSafelyAndOnce) {
     }
   }
   EXPECT_GT(fixed_cases, kCases / 2) << "the generator should produce mostly broad policies";
+}
+
+/// What verification decided for each finding in `range`: its fixes (safety, description) and notes.
+std::vector<std::string> verdictsWithin(const std::vector<ir::Diagnostic>& diagnostics, ir::SourceRange range) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) {
+    if (!range.contains(d.range)) continue;
+    std::string line = std::string(ir::ruleInfo(d.rule).id) + " " + d.message;
+    for (const auto& fix : d.fixes) line += fmt::format(" | fix {} {}", static_cast<int>(fix.safety), fix.description);
+    for (const auto& note : d.notes) line += " | note " + note.message;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+TEST(FixProperty, ManyPoliciesInOneFileGetTheVerdictsEachGetsAlone) {
+  // A file of many policies verifies the candidates of different policies together (fixer.cpp,
+  // verifyTogether); each must be judged as if its policy were alone in a file.
+  FixSettings settings;  // the format detected: an array of documents is read as many policies
+  std::mt19937 random(20261129);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) texts.push_back(generate(random));
+  std::string array = "[\n";
+  for (std::size_t i = 0; i < texts.size(); ++i) array += (i ? ",\n" : "") + texts[i];
+  array += "]\n";
+  FileAnalysis together = analyzeText("many.json", array, settings);
+  ASSERT_EQ(together.policies.size(), texts.size()) << (together.diagnostics.empty() ? "" : together.diagnostics.front().message);
+  verifyFixes(together, together.diagnostics, settings);
+  std::size_t fixes = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    SCOPED_TRACE(texts[i]);
+    FileAnalysis alone = analyzeText("one.json", texts[i], settings);
+    ASSERT_EQ(alone.policies.size(), 1U);
+    verifyFixes(alone, alone.diagnostics, settings);
+    const auto expected = verdictsWithin(alone.diagnostics, alone.policies.front().range);
+    EXPECT_EQ(verdictsWithin(together.diagnostics, together.policies[i].range), expected);
+    for (const auto& d : alone.diagnostics) fixes += d.fixes.size();
+  }
+  EXPECT_GT(fixes, texts.size()) << "the generator should produce policies with verified fixes";
 }
 
 }  // namespace
