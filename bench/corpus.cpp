@@ -213,6 +213,13 @@ std::vector<AdversarialPolicy> generateAdversarial() {
     resources += "]";
     out.push_back({"not-resource-wildcards", adversarialDocument(adversarialStatement("Allow", every_action, resources, "NotResource"))});
   }
+  // A Deny whose complement has no small automaton (a letter 20 places from the end, after a
+  // `*`: 2^20 subsets) under a broad Allow: the subscribed topics of the difference hit the
+  // determinisation cap, once per check that asks. Found by fixer_fuzz.
+  out.push_back({"deny-exponential-complement",
+                 adversarialDocument(adversarialStatement("Allow", "\"iot:Subscribe\"", "\"" + arn + "topicfilter/*\"") + ", " +
+                                     adversarialStatement("Deny", "\"iot:Subscribe\"",
+                                                          "\"" + arn + "topicfilter/*a" + run("?", 9) + "s" + run("?", 10) + "\""))});
   // The deepest nesting the frontend accepts (64 levels), inside a condition value.
   out.push_back({"nesting-60", adversarialDocument("{\"Effect\": \"Allow\", \"Action\": \"iot:Connect\", \"Resource\": \"" + arn +
                                                    "client/${iot:ClientId}\", \"Condition\": {\"StringEquals\": {\"iot:ClientId\": " +

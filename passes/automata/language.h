@@ -50,8 +50,9 @@ namespace iotlint::automata {
 using Symbol = std::uint32_t;
 inline constexpr Symbol kFirstToken = 256;
 
-/// Most subsets of states one lazy determinisation (minus, isSubsetOf, complement) may create.
-inline constexpr std::size_t kMaxDeterminisedStates = std::size_t{1} << 16;
+/// Most subsets of states one lazy determinisation (minus, isSubsetOf, complement) may create:
+/// enough for every real policy, small enough that reaching it costs milliseconds (README.md).
+inline constexpr std::size_t kMaxDeterminisedStates = std::size_t{1} << 12;
 /// Most states any single product or construction may create.
 inline constexpr std::size_t kMaxProductStates = std::size_t{1} << 22;
 
