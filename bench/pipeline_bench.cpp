@@ -9,7 +9,8 @@
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
 //       floor), two -j1 processes on half the files each at once (the machine's own two-core
-//       ceiling), one small file (the editor's case), and each adversarial policy (bench/corpus.h).
+//       ceiling), up to 5,000 of the policies as one JSON array (an account export), one small
+//       file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
 //   iotlint_bench --generate-adversarial DIR
@@ -25,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -336,6 +338,36 @@ double halvesAtOnceSeconds(const std::string& binary, const fs::path& corpus, co
   return walls[walls.size() / 2];
 }
 
+/// An account export: the corpus's first policies (at most 5,000) as one JSON array in one file,
+/// against the same policies as one file each. Fix verification re-reads a file per candidate
+/// round, so this is where a cost that grows with the file would show.
+void printOneFileOfManyPolicies(const std::string& binary, const fs::path& corpus, std::size_t repeat) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  files.resize(std::min<std::size_t>(files.size(), 5000));
+  if (files.size() < 2) return;
+  const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-export-{}", ::getpid());
+  fs::create_directories(folder / "separate");
+  std::string array = "[\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::ifstream in(files[i], std::ios::binary);
+    array += (i ? ",\n" : "") + std::string(std::istreambuf_iterator<char>(in), {});
+    fs::copy_file(files[i], folder / "separate" / files[i].filename());
+  }
+  array += "\n]\n";
+  std::ofstream(folder / "export.json", std::ios::binary) << array;
+  const ProcessRun together = medianRun({binary, "check", "--format", "sarif", "-j", "1", (folder / "export.json").string()}, repeat);
+  const ProcessRun separate = medianRun({binary, "check", "--format", "sarif", "-j", "1", (folder / "separate").string()}, repeat);
+  const double n = static_cast<double>(files.size());
+  std::cout << fmt::format("{} policies in one file (an account export): {:.1f} us/policy, peak {:.0f} MB; "
+                           "one file each: {:.1f} us/policy\n",
+                           files.size(), together.wall * 1e6 / n, together.peak_mb, separate.wall * 1e6 / n);
+  fs::remove_all(folder);
+}
+
 /// The whole-process targets, measured on the binary users run.
 void printProcessTable(const fs::path& corpus, std::size_t count, double floor_seconds, std::size_t repeat) {
   const std::string binary = IOTLINT_BINARY;
@@ -363,6 +395,7 @@ void printProcessTable(const fs::path& corpus, std::size_t count, double floor_s
                            "(the machine's ceiling for -j2)\n",
                            halves, one.wall / halves);
   std::cout << fmt::format("whole process -j1 / floor (read + nlohmann parse): {:.2f}x\n", one.wall / floor_seconds);
+  printOneFileOfManyPolicies(binary, corpus, repeat);
 
   // The editor's case: one small policy file, process start to exit.
   const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-single-{}", ::getpid());
