@@ -110,6 +110,16 @@ class JsonWriter final : public ReportWriter {
     for (std::size_t level = 0; level < std::size(levels_); ++level) levels_[level] += fragment.levels[level];
   }
 
+  void add(std::span<const ir::Diagnostic> diagnostics) override {
+    std::string element;
+    for (const auto& diagnostic : diagnostics) {
+      ++levels_[static_cast<std::size_t>(diagnostic.level)];
+      element.clear();
+      document_.appendElement(element, finding(diagnostic));
+      document_.writeElements(element);
+    }
+  }
+
   void finish(bool execution_successful) override {
     document_.finish({
         {"execution_successful", execution_successful},

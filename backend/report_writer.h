@@ -11,10 +11,11 @@
 //   }
 //   writer->finish(execution_successful);       // known only at the end, so written last
 //
-// add() is format() then write(). A driver that analyses files on several threads calls format()
-// on the thread that analysed the file, which may then free the file at once, and write() on one
-// thread in report order: formatting, most of a report's cost, then runs in parallel, and only the
-// fragment's text crosses threads.
+// add() writes what write(format()) writes, streaming it. A driver that analyses files on several
+// threads calls format() on the thread that analysed the file, which may then free the file at
+// once, and write() on one thread in report order: formatting, most of a report's cost, then runs
+// in parallel, and only the fragment's text crosses threads. A fragment holds a file's whole
+// report in memory, so a single thread calls add().
 //
 // Contract:
 // - begin() once, then add() or write() any number of times (an empty span is fine), then finish()
@@ -72,8 +73,8 @@ class ReportWriter {
   virtual ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const = 0;
   /// Writes a fragment that format() of this writer made.
   virtual void write(ReportFragment fragment) = 0;
-  /// Writes `diagnostics` before returning: format(), then write().
-  void add(std::span<const ir::Diagnostic> diagnostics) { write(format(diagnostics)); }
+  /// Writes `diagnostics` before returning, as write(format(diagnostics)) would, finding by finding.
+  virtual void add(std::span<const ir::Diagnostic> diagnostics) = 0;
   /// Writes what depends on the whole run (SARIF `invocations`, the JSON summary) and closes the report.
   virtual void finish(bool execution_successful) = 0;
 };

@@ -393,35 +393,31 @@ class SarifWriter final : public ReportWriter {
 
   ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const override {
     ReportFragment fragment;
-    const std::string* artifact_path = nullptr;
-    detail::ArtifactUri artifact_uri;
-    // Fingerprints count identical hashes per artifact; the hash covers the URI, so counts of
-    // other artifacts could never match and are dropped.
-    std::unordered_map<std::uint64_t, unsigned> occurrences;  // context hash -> results so far
-    for (const auto& diagnostic : diagnostics) {
-      if (diagnostic.file == nullptr) {
-        fragment.without_file.push_back(diagnostic);
-        continue;
-      }
-      if (artifact_path == nullptr || diagnostic.file->path() != *artifact_path) {
-        artifact_path = &diagnostic.file->path();
-        detail::ArtifactUri uri = artifact_uris_(*artifact_path);
-        if (uri.uri != artifact_uri.uri) occurrences.clear();
-        artifact_uri = std::move(uri);
-      }
-      const Span span = spanOf(*diagnostic.file, diagnostic.range);
-      const auto hash = contextHash(diagnostic, artifact_uri.uri, span);
-      const unsigned occurrence = ++occurrences[hash];
-      document_.appendElement(fragment.text,
-                              result(diagnostic, artifact_uri, span, fmt::format("{:016x}:{}", hash, occurrence)));
-      ++fragment.findings;
-    }
+    forEachResult(
+        diagnostics,
+        [&](Json result) {
+          document_.appendElement(fragment.text, std::move(result));
+          ++fragment.findings;
+        },
+        [&](const ir::Diagnostic& diagnostic) { fragment.without_file.push_back(diagnostic); });
     return fragment;
   }
 
   void write(ReportFragment fragment) override {
     document_.writeElements(fragment.text);
     for (const auto& diagnostic : fragment.without_file) notifications_.push_back(notification(diagnostic));
+  }
+
+  void add(std::span<const ir::Diagnostic> diagnostics) override {
+    std::string element;
+    forEachResult(
+        diagnostics,
+        [&](Json result) {
+          element.clear();
+          document_.appendElement(element, std::move(result));
+          document_.writeElements(element);
+        },
+        [&](const ir::Diagnostic& diagnostic) { notifications_.push_back(notification(diagnostic)); });
   }
 
   void finish(bool execution_successful) override {
@@ -433,6 +429,33 @@ class SarifWriter final : public ReportWriter {
  private:
   /// log > runs > run > results > result
   static constexpr std::size_t kResultDepth = 4;
+
+  /// Calls `emit` with the result of each diagnostic that has a file, in order, and `without_file`
+  /// with each diagnostic that has none.
+  template <typename Emit, typename WithoutFile>
+  void forEachResult(std::span<const ir::Diagnostic> diagnostics, Emit emit, WithoutFile without_file) const {
+    const std::string* artifact_path = nullptr;
+    detail::ArtifactUri artifact_uri;
+    // Fingerprints count identical hashes per artifact; the hash covers the URI, so counts of
+    // other artifacts could never match and are dropped.
+    std::unordered_map<std::uint64_t, unsigned> occurrences;  // context hash -> results so far
+    for (const auto& diagnostic : diagnostics) {
+      if (diagnostic.file == nullptr) {
+        without_file(diagnostic);
+        continue;
+      }
+      if (artifact_path == nullptr || diagnostic.file->path() != *artifact_path) {
+        artifact_path = &diagnostic.file->path();
+        detail::ArtifactUri uri = artifact_uris_(*artifact_path);
+        if (uri.uri != artifact_uri.uri) occurrences.clear();
+        artifact_uri = std::move(uri);
+      }
+      const Span span = spanOf(*diagnostic.file, diagnostic.range);
+      const auto hash = contextHash(diagnostic, artifact_uri.uri, span);
+      const unsigned occurrence = ++occurrences[hash];
+      emit(result(diagnostic, artifact_uri, span, fmt::format("{:016x}:{}", hash, occurrence)));
+    }
+  }
 
   detail::JsonDocumentStream document_;
   std::filesystem::path source_root_;

@@ -87,6 +87,23 @@ class TextWriter final : public ReportWriter {
 
   ReportFragment format(std::span<const ir::Diagnostic> diagnostics) const override {
     std::ostringstream out;
+    writeDiagnostics(out, diagnostics);
+    ReportFragment fragment;
+    fragment.text = std::move(out).str();
+    fragment.findings = diagnostics.size();
+    return fragment;
+  }
+
+  void write(ReportFragment fragment) override {
+    out_.write(fragment.text.data(), static_cast<std::streamsize>(fragment.text.size()));
+  }
+
+  void add(std::span<const ir::Diagnostic> diagnostics) override { writeDiagnostics(out_, diagnostics); }
+
+  void finish(bool /*execution_successful*/) override {}
+
+ private:
+  void writeDiagnostics(std::ostream& out, std::span<const ir::Diagnostic> diagnostics) const {
     for (const auto& diagnostic : diagnostics) {
       writeLocated(out, diagnostic.file, diagnostic.range, diagnostic.level, diagnostic.message,
                    ir::ruleInfo(diagnostic.rule).id, show_snippets_);
@@ -99,19 +116,8 @@ class TextWriter final : public ReportWriter {
             << '\n';
       }
     }
-    ReportFragment fragment;
-    fragment.text = std::move(out).str();
-    fragment.findings = diagnostics.size();
-    return fragment;
   }
 
-  void write(ReportFragment fragment) override {
-    out_.write(fragment.text.data(), static_cast<std::streamsize>(fragment.text.size()));
-  }
-
-  void finish(bool /*execution_successful*/) override {}
-
- private:
   std::ostream& out_;
   bool show_snippets_;
 };
