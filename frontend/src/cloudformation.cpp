@@ -45,14 +45,6 @@ bool takesList(std::string_view key) {
   return key == "Action" || key == "NotAction" || key == "Resource" || key == "NotResource" || key == "Statement";
 }
 
-JsonValue stringValue(const MappedText& text, ir::SourceRange range) {
-  JsonValue value;
-  value.kind = JsonValue::Kind::kString;
-  value.range = range;
-  value.string = mappedPolicyString(text, range);
-  return value;
-}
-
 }  // namespace
 
 /// Evaluates the intrinsic functions of one template.
@@ -80,7 +72,7 @@ class IntrinsicResolver {
         return;
       }
       MappedText text = evaluate(value);
-      value = stringValue(text, value.range);
+      value = mappedStringValue(text, value.range);
       return;
     }
     if (value.kind == JsonValue::Kind::kArray) {
@@ -194,7 +186,7 @@ class IntrinsicResolver {
   void resolveIf(JsonValue& value, std::string_view key, std::uint32_t depth) {
     const JsonMember& intrinsic = value.members[0];
     if (intrinsic.value.kind != JsonValue::Kind::kArray || intrinsic.value.elements.size() != 3) {
-      value = stringValue(evaluate(value), value.range);
+      value = mappedStringValue(evaluate(value), value.range);
       return;
     }
     noteIf(intrinsic);

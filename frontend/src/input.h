@@ -46,6 +46,8 @@ struct MappedText {
 /// A policy string whose decoded value is `text` and whose bytes come from the file as mapped;
 /// `range` is the whole value as written (quotes, intrinsic function and all).
 ir::PolicyString mappedPolicyString(const MappedText& text, ir::SourceRange range);
+/// mappedPolicyString() as a JSON string value (what templates resolve an intrinsic function to).
+JsonValue mappedStringValue(const MappedText& text, ir::SourceRange range);
 
 /// A JSON value tree parsed from `text`, an embedded document inside `outer`, with every range
 /// (and every diagnostic of the parse) mapped back to `outer`.

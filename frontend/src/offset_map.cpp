@@ -53,6 +53,14 @@ ir::PolicyString mappedPolicyString(const MappedText& text, ir::SourceRange rang
   return string;
 }
 
+JsonValue mappedStringValue(const MappedText& text, ir::SourceRange range) {
+  JsonValue value;
+  value.kind = JsonValue::Kind::kString;
+  value.range = range;
+  value.string = mappedPolicyString(text, range);
+  return value;
+}
+
 namespace {
 
 void remapString(ir::PolicyString& string, const MappedText& map) {

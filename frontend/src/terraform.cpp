@@ -37,14 +37,6 @@ bool isPolicyVariable(std::string_view expression) {
   return expression.starts_with("iot:") || expression.starts_with("aws:") || expression.starts_with("cognito-identity");
 }
 
-JsonValue stringValue(const MappedText& text, ir::SourceRange range) {
-  JsonValue value;
-  value.kind = JsonValue::Kind::kString;
-  value.range = range;
-  value.string = mappedPolicyString(text, range);
-  return value;
-}
-
 JsonValue literalValue(JsonValue::Kind kind, std::string literal, ir::SourceRange range) {
   JsonValue value;
   value.kind = kind;
@@ -217,13 +209,13 @@ class TerraformReader {
     MappedText text;
     text.appendAt("*", value.range.begin);
     text.finish(value.range.end);
-    return stringValue(text, value.range);
+    return mappedStringValue(text, value.range);
   }
 
   JsonValue toJson(const HclExpr& value, std::string_view key, std::uint32_t depth) {
     if (depth > 64) return unknown(value, "the value nests too deeply; read as any value");
     switch (value.kind) {
-      case Kind::kString: return stringValue(templateText(value, false), value.range);
+      case Kind::kString: return mappedStringValue(templateText(value, false), value.range);
       case Kind::kNumber: return literalValue(JsonValue::Kind::kNumber, value.name, value.range);
       case Kind::kBool: return literalValue(JsonValue::Kind::kBool, value.name, value.range);
       case Kind::kNull: return literalValue(JsonValue::Kind::kNull, "null", value.range);
@@ -258,7 +250,7 @@ class TerraformReader {
           MappedText text;
           text.appendAt("*", value.range.begin);
           text.finish(value.range.end);
-          return stringValue(text, value.range);
+          return mappedStringValue(text, value.range);
         }
         return unknown(value, fmt::format("`{}` is known only at plan time; read as any value", value.name));
       case Kind::kConditional:
@@ -318,7 +310,7 @@ class TerraformReader {
       MappedText text;
       text.appendAt("2012-10-17", at.begin);
       text.finish(at.end);
-      version.value = stringValue(text, at);
+      version.value = mappedStringValue(text, at);
     }
     document.members.push_back(std::move(version));
     JsonMember statements;
@@ -342,7 +334,7 @@ class TerraformReader {
         MappedText text;
         text.appendAt("Allow", here.begin);
         text.finish(here.end);
-        statement.members.push_back({syntheticKey("Effect", here), stringValue(text, here)});
+        statement.members.push_back({syntheticKey("Effect", here), mappedStringValue(text, here)});
       }
       for (const auto& [attribute_name, element] : kLists) {
         if (const HclAttribute* list = block.attribute(attribute_name)) {
@@ -387,7 +379,7 @@ class TerraformReader {
 
   /// A value inside a policy document data source, where `&{...}` writes a policy variable.
   JsonValue documentString(const HclExpr& value, std::string_view key) {
-    if (value.kind == Kind::kString) return stringValue(templateText(value, true), value.range);
+    if (value.kind == Kind::kString) return mappedStringValue(templateText(value, true), value.range);
     if (value.kind == Kind::kTuple) {
       JsonValue array;
       array.kind = JsonValue::Kind::kArray;
