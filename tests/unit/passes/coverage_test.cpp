@@ -14,11 +14,8 @@ using automata::Language;
 using automata::Symbol;
 using testing::parse;
 using testing::policyOf;
+using testing::res;
 using testing::statement;
-
-constexpr std::string_view kArn = "arn:aws:iot:us-east-1:123456789012:";
-
-std::string res(std::string_view name) { return "\"" + std::string(kArn) + std::string(name) + "\""; }
 
 struct Analysed {
   std::unique_ptr<testing::ParsedPolicy> parsed;

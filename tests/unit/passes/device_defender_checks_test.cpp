@@ -14,15 +14,14 @@ namespace {
 
 using automata::Language;
 using automata::Symbol;
+using testing::kArn;
 using testing::parse;
 using testing::policyOf;
+using testing::res;
 using testing::statement;
 
-constexpr std::string_view kArn = "arn:aws:iot:us-east-1:123456789012:";
 const std::string kThingName = "${iot:Connection.Thing.ThingName}";
 const std::string kAttached = "\"Condition\": {\"Bool\": {\"iot:Connection.Thing.IsAttached\": \"true\"}}";
-
-std::string res(std::string_view name) { return "\"" + std::string(kArn) + std::string(name) + "\""; }
 
 std::vector<Symbol> word(std::string_view text, std::string_view other_marker = "") {
   std::vector<Symbol> out;

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "frontend/parse.h"
 #include "ir/diagnostic.h"
@@ -31,6 +32,12 @@ inline std::string policyOf(const std::string& statements, const std::string& ve
   if (!version.empty()) text += "\"Version\": \"" + version + "\", ";
   return text + "\"Statement\": [" + statements + "]}";
 }
+
+/// The ARN prefix of the tests' account and region.
+inline constexpr std::string_view kArn = "arn:aws:iot:us-east-1:123456789012:";
+
+/// `name` (e.g. `topic/a/b`) as a quoted resource ARN, ready for statement().
+inline std::string res(std::string_view name) { return "\"" + std::string(kArn) + std::string(name) + "\""; }
 
 inline std::string statement(const std::string& effect, const std::string& actions, const std::string& resources,
                              const std::string& extra = "") {
