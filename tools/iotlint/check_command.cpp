@@ -48,8 +48,8 @@ std::string absoluteFolder(const std::string& folder) {
   return path.lexically_normal().string();
 }
 
-/// Everything iotlint learned from one file: its report, already formatted, what its fix step did,
-/// or why the file could not be read.
+/// Everything iotlint learned from one file: its findings (already formatted when files are
+/// analysed on several threads), what its fix step did, or why the file could not be read.
 struct FileResult {
   FileFixes outcome;
   backend::ReportFragment report;
