@@ -100,7 +100,6 @@ class JsonWriter final : public ReportWriter {
     for (const auto& diagnostic : diagnostics) {
       ++fragment.levels[static_cast<std::size_t>(diagnostic.level)];
       document_.appendElement(fragment.text, finding(diagnostic));
-      ++fragment.findings;
     }
     return fragment;
   }
@@ -111,13 +110,8 @@ class JsonWriter final : public ReportWriter {
   }
 
   void add(std::span<const ir::Diagnostic> diagnostics) override {
-    std::string element;
-    for (const auto& diagnostic : diagnostics) {
-      ++levels_[static_cast<std::size_t>(diagnostic.level)];
-      element.clear();
-      document_.appendElement(element, finding(diagnostic));
-      document_.writeElements(element);
-    }
+    // A finding's JSON depends on nothing but the finding: a fragment of one is the streaming unit.
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) write(format(diagnostics.subspan(i, 1)));
   }
 
   void finish(bool execution_successful) override {

@@ -50,7 +50,6 @@ class JsonDocumentStream {
   void finish(Json trailing_members);
 
  private:
-
   std::ostream& out_;
   std::size_t array_depth_;  ///< nesting of the array's elements
   std::string closing_;      ///< what follows the array's "]" in the skeleton's dump

@@ -52,8 +52,6 @@ struct ReportFragment {
   /// The formatted findings. For SARIF and JSON, the array elements, separated by ",\n", without
   /// the separator that precedes the first: write() adds it.
   std::string text;
-  /// How many findings `text` holds.
-  std::size_t findings = 0;
   /// Per ir::Level (note, warning, error): the JSON report's summary.
   std::size_t levels[3] = {0, 0, 0};
   /// Diagnostics without a file, which SARIF writes in `invocations` at the end, not as results.

@@ -395,10 +395,7 @@ class SarifWriter final : public ReportWriter {
     ReportFragment fragment;
     forEachResult(
         diagnostics,
-        [&](Json result) {
-          document_.appendElement(fragment.text, std::move(result));
-          ++fragment.findings;
-        },
+        [&](Json result) { document_.appendElement(fragment.text, std::move(result)); },
         [&](const ir::Diagnostic& diagnostic) { fragment.without_file.push_back(diagnostic); });
     return fragment;
   }

@@ -90,7 +90,6 @@ class TextWriter final : public ReportWriter {
     writeDiagnostics(out, diagnostics);
     ReportFragment fragment;
     fragment.text = std::move(out).str();
-    fragment.findings = diagnostics.size();
     return fragment;
   }
 
