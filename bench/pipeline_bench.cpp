@@ -8,8 +8,8 @@
 //       the real-world policies of ../shared/corpus/realworld are measured too when present.
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
-//       floor), two -j1 processes on half the files each at once (the machine's own two-core
-//       ceiling), up to 5,000 of the policies as one JSON array (an account export), one small
+//       floor), two -j1 processes on half the files each at once (two independent jobs, to
+//       compare -j2 with), up to 5,000 of the policies as one JSON array (an account export), one small
 //       file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
@@ -307,15 +307,11 @@ ProcessRun medianRun(const std::vector<std::string>& arguments, std::size_t repe
   return runs[runs.size() / 2];
 }
 
-/// Wall time of two `iotlint check -j1` processes at once, each on half of the corpus's files
-/// (hard links in `scratch`): what two cores give work that shares nothing, the ceiling for -j2
-/// on this machine (the cores share caches and memory bandwidth, and on a VM the host's load).
-double halvesAtOnceSeconds(const std::string& binary, const fs::path& corpus, const fs::path& scratch, std::size_t repeat) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+/// Wall time of two `iotlint check -j1` processes at once, each on half of `files` (hard links in
+/// `scratch`): what two cores give work that shares nothing, to compare -j2 with (the cores share
+/// caches and memory bandwidth, and on a VM the host's load).
+double halvesAtOnceSeconds(const std::string& binary, const std::vector<fs::path>& files, const fs::path& scratch,
+                           std::size_t repeat) {
   const std::array<fs::path, 2> halves{scratch / "a", scratch / "b"};
   for (const auto& half : halves) fs::create_directories(half);
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -338,16 +334,11 @@ double halvesAtOnceSeconds(const std::string& binary, const fs::path& corpus, co
   return walls[walls.size() / 2];
 }
 
-/// An account export: the corpus's first policies (at most 5,000) as one JSON array in one file,
-/// against the same policies as one file each. Fix verification re-reads a file per candidate
-/// round, so this is where a cost that grows with the file would show.
-void printOneFileOfManyPolicies(const std::string& binary, const fs::path& corpus, std::size_t repeat) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  files.resize(std::min<std::size_t>(files.size(), 5000));
+/// An account export: the first of `corpus` (at most 5,000 policies) as one JSON array in one
+/// file, against the same policies as one file each. Fix verification re-reads a file per
+/// candidate round, so this is where a cost that grows with the file would show.
+void printOneFileOfManyPolicies(const std::string& binary, const std::vector<fs::path>& corpus, std::size_t repeat) {
+  const std::vector<fs::path> files(corpus.begin(), corpus.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(corpus.size(), 5000)));
   if (files.size() < 2) return;
   const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-export-{}", ::getpid());
   fs::create_directories(folder / "separate");
@@ -369,7 +360,9 @@ void printOneFileOfManyPolicies(const std::string& binary, const fs::path& corpu
 }
 
 /// The whole-process targets, measured on the binary users run.
-void printProcessTable(const fs::path& corpus, std::size_t count, double floor_seconds, std::size_t repeat) {
+/// `corpus` is the folder `iotlint check` is run on; `files`, the policies in it, sorted.
+void printProcessTable(const fs::path& corpus, const std::vector<fs::path>& files, double floor_seconds, std::size_t repeat) {
+  const std::size_t count = files.size();
   const std::string binary = IOTLINT_BINARY;
   if (!fs::exists(binary)) {
     std::cout << "\nwhole process: " << binary << " not built (skipped)\n";
@@ -390,12 +383,12 @@ void printProcessTable(const fs::path& corpus, std::size_t count, double floor_s
     if (jobs == 2) std::cout << fmt::format("two cores / one core: {:.2f}x\n", one.wall / run.wall);
   }
   const double halves = halvesAtOnceSeconds(
-      binary, corpus, fs::temp_directory_path() / fmt::format("iotlint-bench-halves-{}", ::getpid()), repeat);
+      binary, files, fs::temp_directory_path() / fmt::format("iotlint-bench-halves-{}", ::getpid()), repeat);
   std::cout << fmt::format("two -j1 processes at once, half the files each: {:.2f} s, {:.2f}x one process "
-                           "(the machine's ceiling for -j2)\n",
+                           "(two independent jobs, to compare -j2 with)\n",
                            halves, one.wall / halves);
   std::cout << fmt::format("whole process -j1 / floor (read + nlohmann parse): {:.2f}x\n", one.wall / floor_seconds);
-  printOneFileOfManyPolicies(binary, corpus, repeat);
+  printOneFileOfManyPolicies(binary, files, repeat);
 
   // The editor's case: one small policy file, process start to exit.
   const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-single-{}", ::getpid());
@@ -535,7 +528,7 @@ int main(int argc, char** argv) {
   }
   const double floor_seconds = printTable(
       args->folder.empty() ? fmt::format("generated corpus (seed {})", args->corpus.seed) : args->folder, paths, args->repeat);
-  printProcessTable(args->folder.empty() ? temporary : fs::path(args->folder), paths.size(), floor_seconds,
+  printProcessTable(args->folder.empty() ? temporary : fs::path(args->folder), paths, floor_seconds,
                     std::min<std::size_t>(args->repeat, 3));
   if (!temporary.empty()) fs::remove_all(temporary);
 
