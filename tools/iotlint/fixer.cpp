@@ -93,6 +93,8 @@ struct Candidate {
   const ir::Fix* fix;
   std::size_t policy;  ///< base.policies.size() when the finding is outside every policy
 };
+/// A candidate with its key (editsKey): candidates with the same key get the same verdict.
+using KeyedCandidate = std::pair<std::string, Candidate>;
 
 /// The verdict on a candidate from the rule counts before and after it and the grants of its
 /// policy before and after it.
@@ -163,11 +165,11 @@ Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, con
 /// candidate is judged on its own policy's rule counts. A re-reading that does not give the same
 /// policies, or changes the findings outside every policy, proves nothing about any one
 /// candidate; its candidates are then verified alone. Returns the verdicts reached, by key.
-std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const std::vector<std::pair<std::string, Candidate>>& candidates,
+std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const std::vector<KeyedCandidate>& candidates,
                                               const FixSettings& settings) {
   std::map<std::string, Verdict> verdicts;
   const ir::SourceFile& file = *base.file;
-  std::vector<std::vector<const std::pair<std::string, Candidate>*>> per_policy(base.policies.size());
+  std::vector<std::vector<const KeyedCandidate*>> per_policy(base.policies.size());
   for (const auto& entry : candidates) {
     const Candidate& candidate = entry.second;
     if (candidate.policy == base.policies.size() || !wellFormed(candidate.fix->edits, file.size())) continue;
@@ -180,7 +182,7 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
   for (const auto& list : per_policy) rounds = std::max(rounds, list.size());
   const std::vector<RuleCounts> base_counts = countRulesByPolicy(base);
   for (std::size_t round = 0; round < rounds; ++round) {
-    std::vector<const std::pair<std::string, Candidate>*> batch;
+    std::vector<const KeyedCandidate*> batch;
     std::vector<ir::Edit> edits;
     std::vector<bool> analysed(base.policies.size(), false);  // the others are not judged
     for (const auto& list : per_policy) {
@@ -275,7 +277,7 @@ void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics
     return;
   }
   // The distinct candidates, in order: the same fix is often proposed for several findings.
-  std::vector<std::pair<std::string, Candidate>> candidates;
+  std::vector<KeyedCandidate> candidates;
   std::set<std::string> keys;
   const PolicyLocator policyOf(base.policies);
   for (const ir::Diagnostic& diagnostic : diagnostics) {
