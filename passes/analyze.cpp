@@ -33,7 +33,7 @@ CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& op
       *options.dump_stream << "// -----// IR dump after " << passInfo(id).name << " //----- //\n" << manager.dump(id);
     }
   }
-  const CheckOptions check_options{options.device_topic_layouts, options.render};
+  const CheckOptions check_options{options.device_topic_layouts, options.render, options.need_witnesses};
   const CheckContext context{manager, check_options};
   runChecks(context);
   // Candidate fixes for this policy's findings (verified later by the driver, tools/iotlint/fixer.h).

@@ -22,6 +22,10 @@ struct AnalysisOptions {
   std::vector<std::string> device_topic_layouts;
   /// How witnesses name SELF and OTHER.
   RenderOptions render;
+  /// False when only which rules report, where and how often is read (the re-analysis that judges
+  /// a candidate fix): checks then skip the searches that only find a finding's witness, whose
+  /// messages are left without an example. Which findings are reported is the same either way.
+  bool need_witnesses = true;
 };
 
 /// Runs every pass of passes.def on `policy` in dependency order, reporting to `diagnostics`.

@@ -20,6 +20,8 @@ struct CheckOptions {
   std::vector<std::string> device_topic_layouts;
   /// How witnesses name SELF and OTHER.
   RenderOptions render;
+  /// AnalysisOptions::need_witnesses.
+  bool need_witnesses = true;
 };
 
 struct CheckContext {

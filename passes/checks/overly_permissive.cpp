@@ -204,7 +204,12 @@ class OverlyPermissive {
           for (std::size_t i = 0; i < coverage.allow_pieces.size(); ++i) {
             const GrantPiece& piece = coverage.allow_pieces[i];
             // The part of this piece that no Deny removes.
-            per_piece[i] = witnessFor(family, coverage.grantedWithin(piece.names));
+            const Language granted = coverage.grantedWithin(piece.names);
+            if (context_.options.need_witnesses) {
+              per_piece[i] = witnessFor(family, granted);
+            } else if (reachesOther(family, granted)) {
+              per_piece[i] = FamilyWitness{};  // witnessFor finds one exactly when reachesOther holds
+            }
           }
         }
       } catch (const automata::LanguageTooComplex&) {

@@ -1,5 +1,6 @@
 // tests/corpus/corpus_test.cpp: every real-world input of ../shared/corpus/realworld is read and
-// analysed without a crash, and yields the number of policies a reading by hand found in it.
+// analysed without a crash, yields the number of policies a reading by hand found in it, and gets
+// the same findings whether or not witnesses are asked for (fix verification asks for none).
 //
 // The corpus is not part of this repository (its files keep their own licences); the test skips
 // when it is absent. A new corpus file needs its row in kExpected: count the `AWS::IoT::Policy`
@@ -13,6 +14,7 @@
 #include <sstream>
 
 #include "frontend/parse.h"
+#include "ir/rules.h"
 #include "passes/analyze.h"
 
 namespace iotlint {
@@ -38,15 +40,19 @@ std::vector<fs::path> corpusFiles() {
   return files;
 }
 
+std::string contentsOf(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 TEST(Corpus, EveryFileYieldsTheExpectedPolicies) {
   const std::vector<fs::path> files = corpusFiles();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << kCorpus;
   const bool print = std::getenv("IOTLINT_CORPUS_PRINT") != nullptr;
   for (const fs::path& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    const ir::SourceFile file(path.filename().string(), text.str());
+    const ir::SourceFile file(path.filename().string(), contentsOf(path));
     ir::DiagnosticEngine diagnostics;
     frontend::ParsedInput parsed = frontend::parseInput(file, diagnostics, {});
     for (const ir::Policy& policy : parsed.policies) {
@@ -70,6 +76,30 @@ TEST(Corpus, EveryFileYieldsTheExpectedPolicies) {
       continue;
     }
     EXPECT_EQ(parsed.policies.size(), expected->second) << name << " read as " << frontend::inputFormatName(parsed.format);
+  }
+}
+
+TEST(Corpus, FindingsWithoutWitnessesAreTheFindingsWithWitnesses) {
+  // Fix verification re-analyses without witnesses and judges by which rules report where.
+  const std::vector<fs::path> files = corpusFiles();
+  if (files.empty()) GTEST_SKIP() << "no corpus at " << kCorpus;
+  passes::AnalysisOptions without;
+  without.need_witnesses = false;
+  for (const fs::path& path : files) {
+    const ir::SourceFile file(path.filename().string(), contentsOf(path));
+    ir::DiagnosticEngine parse_diagnostics;
+    const frontend::ParsedInput parsed = frontend::parseInput(file, parse_diagnostics, {});
+    for (const ir::Policy& policy : parsed.policies) {
+      std::vector<std::string> findings[2];
+      for (const bool witnesses : {true, false}) {
+        ir::DiagnosticEngine diagnostics;
+        passes::analyzePolicy(policy, witnesses ? passes::AnalysisOptions{} : without, diagnostics);
+        for (const ir::Diagnostic& d : diagnostics.diagnostics()) {
+          findings[witnesses].push_back(std::string(ir::ruleInfo(d.rule).id) + " " + std::to_string(d.range.begin));
+        }
+      }
+      EXPECT_EQ(findings[false], findings[true]) << path.filename();
+    }
   }
 }
 

@@ -60,8 +60,7 @@ struct FileAnalysis {
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
                            const passes::AnalysisOptions& analysis, const std::vector<bool>* analysed = nullptr);
 /// analyzeSource with the settings of fix verification and application (no dumps).
-FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings,
-                         const std::vector<bool>* analysed = nullptr);
+FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
 
 /// Verifies every candidate fix of `diagnostics` that points into `base.file` (`base` is that
 /// file's analysis, with every diagnostic, as the fixed text is compared against it): drops failing

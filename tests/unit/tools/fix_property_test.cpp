@@ -140,6 +140,35 @@ TEST(FixProperty, GeneratedPoliciesAreFixedSafelyAndOnce) {
   EXPECT_GT(fixed_cases, kCases / 2) << "the generator should produce mostly broad policies";
 }
 
+/// Each finding's rule and location, in report order.
+std::vector<std::string> findingsOf(const FileAnalysis& analysis) {
+  std::vector<std::string> out;
+  for (const auto& d : analysis.diagnostics) out.push_back(fmt::format("{} {}-{}", ir::ruleInfo(d.rule).id, d.range.begin, d.range.end));
+  return out;
+}
+
+TEST(FixProperty, FindingsWithoutWitnessesAreTheFindingsWithWitnesses) {
+  // Verification re-analyses a fixed text without witnesses (fixer.cpp, analyzeForVerdict) and
+  // judges it by which rules report where: the same findings as a full analysis.
+  std::mt19937 random(20261130);
+  frontend::InputOptions input;
+  input.format = frontend::InputFormat::kPolicy;
+  passes::AnalysisOptions without;
+  without.need_witnesses = false;
+  std::size_t broad = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::string text = generate(random);
+    // Half of them deny what their first statement names, under the other statements' Allows.
+    if (i % 2 == 1) text.replace(text.find("\"Allow\""), 7, "\"Deny\"");
+    SCOPED_TRACE(text);
+    const FileAnalysis full = analyzeSource("generated.json", text, input, {});
+    const FileAnalysis lean = analyzeSource("generated.json", text, input, without);
+    EXPECT_EQ(findingsOf(lean), findingsOf(full));
+    for (const auto& d : full.diagnostics) broad += d.rule == ir::RuleId::kOverlyPermissive ? 1 : 0;
+  }
+  EXPECT_GT(broad, 100U) << "the generator should produce mostly broad policies";
+}
+
 /// What verification decided for each finding in `range`: its fixes (safety, description) and notes.
 std::vector<std::string> verdictsWithin(const std::vector<ir::Diagnostic>& diagnostics, ir::SourceRange range) {
   std::vector<std::string> out;
