@@ -159,7 +159,7 @@ class InputReader {
     }
     if (format == InputFormat::kNone) return finish(format, {});
     diagnostics_.append(parse_diagnostics.take());
-    return fromTree(format, *json.root, options_.format == InputFormat::kAuto);
+    return fromTree(format, *json.root);
   }
 
   ParsedInput readYaml(InputFormat format) {
@@ -167,10 +167,10 @@ class InputReader {
     if (!root) return finish(format == InputFormat::kAuto ? InputFormat::kNone : format, {});
     if (format == InputFormat::kAuto) format = classify(*root);
     if (format == InputFormat::kNone) return finish(format, {});
-    return fromTree(format, *root, false);
+    return fromTree(format, *root);
   }
 
-  ParsedInput fromTree(InputFormat format, const JsonValue& root, bool arrays_of_documents) {
+  ParsedInput fromTree(InputFormat format, const JsonValue& root) {
     FoundPolicies found;
     const auto each = [&](auto&& read) {
       if (root.kind == JsonValue::Kind::kArray && format != InputFormat::kPolicy) {
@@ -186,7 +186,9 @@ class InputReader {
     switch (format) {
       case InputFormat::kPolicy:
         found.recognised = true;
-        if (arrays_of_documents && root.kind == JsonValue::Kind::kArray) {
+        // An array holds documents (an export of several), whether detected or named by
+        // --input-format; each element is lowered, and says what is wrong with it.
+        if (root.kind == JsonValue::Kind::kArray) {
           for (std::size_t i = 0; i < root.elements.size(); ++i) {
             found.policies.push_back({root.elements[i], fmt::format("{}[{}]", stem(), i)});
           }

@@ -57,6 +57,23 @@ TEST(DetectFormat, ArrayOfDocumentsIsReadAsManyPolicies) {
   EXPECT_EQ(r.input.policies[1].name, "a[1]");
 }
 
+TEST(DetectFormat, ArrayOfDocumentsIsManyPoliciesWhenTheFormatIsNamedToo) {
+  const std::string text = R"([{"Version": "2012-10-17", "Statement": []}, {"Version": "2012-10-17", "Statement": []}])";
+  const Read r = read("a.json", text, InputFormat::kPolicy);
+  EXPECT_EQ(r.input.policies.size(), 2U);
+  EXPECT_FALSE(r.reports(ir::RuleId::kWrongValueType));
+  // An element that is no document says so, and the others are still read.
+  const Read mixed = read("b.json", R"([[], {"Version": "2012-10-17", "Statement": []}])", InputFormat::kPolicy);
+  EXPECT_EQ(mixed.input.policies.size(), 1U);
+  EXPECT_TRUE(mixed.reports(ir::RuleId::kWrongValueType));
+}
+
+TEST(DetectFormat, YamlSequenceOfDocumentsIsReadAsManyPolicies) {
+  const Read r = read("a.yaml", "- Version: '2012-10-17'\n  Statement: []\n- Version: '2012-10-17'\n  Statement: []\n");
+  EXPECT_EQ(r.input.format, InputFormat::kPolicy);
+  EXPECT_EQ(r.input.policies.size(), 2U);
+}
+
 TEST(Locations, ThroughEscapesOfAJsonString) {
   // `\u002a` is the `*`; `\"` are the quotes of the inner strings.
   const std::string text =
