@@ -381,7 +381,8 @@ CoverageResult runCoverage(AnalysisManager& manager) {
   CoverageResult result;
   result.tokens = variables.tokens;
   // Actions with the same type and the same contributing statements share one computation.
-  std::map<std::string, std::size_t> computed;
+  using SharedBy = std::tuple<ResourceType, bool, std::vector<std::size_t>, std::vector<std::size_t>>;
+  std::map<SharedBy, std::size_t> computed;
   for (const auto& info : allActions()) {
     ActionCoverage coverage;
     coverage.action = info.action;
@@ -392,9 +393,7 @@ CoverageResult runCoverage(AnalysisManager& manager) {
       if (!actions.statements[s].actions.test(static_cast<std::size_t>(info.action)) || !builder.applies(s)) continue;
       (policy.statements[s].effect == ir::Effect::kAllow ? allow_statements : deny_statements).push_back(s);
     }
-    std::string key = fmt::format("{}/{}:", static_cast<int>(info.resource_type), connect);
-    for (auto s : allow_statements) key += fmt::format("a{}", s);
-    for (auto s : deny_statements) key += fmt::format("d{}", s);
+    SharedBy key{info.resource_type, connect, allow_statements, deny_statements};
     if (auto it = computed.find(key); it != computed.end()) {
       coverage = result.actions[it->second];
       coverage.action = info.action;

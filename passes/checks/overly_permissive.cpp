@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "passes/checks/check.h"
 #include "passes/checks/other_device.h"
@@ -192,9 +194,9 @@ class OverlyPermissive {
     if (coverage.allow_pieces.empty()) return;
     // Actions whose grants come from the same pieces share the computation (the shadow and job
     // APIs of one statement, Publish and RetainPublish).
-    std::string key = fmt::format("{}:", static_cast<int>(family));
-    for (const auto& piece : coverage.allow_pieces) key += fmt::format("a{}.{}", piece.statement, piece.resource);
-    for (const auto& piece : coverage.deny_pieces) key += fmt::format("d{}.{}", piece.statement, piece.resource);
+    SharedBy key{family, {}, {}};
+    for (const auto& piece : coverage.allow_pieces) std::get<1>(key).emplace_back(piece.statement, piece.resource);
+    for (const auto& piece : coverage.deny_pieces) std::get<2>(key).emplace_back(piece.statement, piece.resource);
     auto cached = cache_.find(key);
     if (cached == cache_.end()) {
       std::vector<std::optional<FamilyWitness>> per_piece(coverage.allow_pieces.size());
@@ -215,7 +217,7 @@ class OverlyPermissive {
       } catch (const automata::LanguageTooComplex&) {
         too_complex = true;
       }
-      cached = cache_.emplace(key, std::make_pair(std::move(per_piece), too_complex)).first;
+      cached = cache_.emplace(std::move(key), std::make_pair(std::move(per_piece), too_complex)).first;
     }
     const auto& [per_piece, too_complex] = cached->second;
     for (std::size_t i = 0; i < coverage.allow_pieces.size(); ++i) {
@@ -414,7 +416,10 @@ class OverlyPermissive {
   std::vector<OtherTopics> targets_;
   std::vector<std::vector<Symbol>> examples_;
   std::map<std::pair<std::uint32_t, std::int32_t>, Group> groups_;
-  std::map<std::string, std::pair<std::vector<std::optional<FamilyWitness>>, bool>> cache_;
+  /// The family and the (statement, resource) of the allow and deny pieces of an action's grant.
+  using PieceIds = std::vector<std::pair<std::uint32_t, std::int32_t>>;
+  using SharedBy = std::tuple<Family, PieceIds, PieceIds>;
+  std::map<SharedBy, std::pair<std::vector<std::optional<FamilyWitness>>, bool>> cache_;
 };
 
 }  // namespace
