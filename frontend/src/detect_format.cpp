@@ -159,7 +159,7 @@ class InputReader {
     }
     if (format == InputFormat::kNone) return finish(format, {});
     diagnostics_.append(parse_diagnostics.take());
-    return fromTree(format, *json.root);
+    return fromTree(format, std::move(*json.root));
   }
 
   ParsedInput readYaml(InputFormat format) {
@@ -167,10 +167,10 @@ class InputReader {
     if (!root) return finish(format == InputFormat::kAuto ? InputFormat::kNone : format, {});
     if (format == InputFormat::kAuto) format = classify(*root);
     if (format == InputFormat::kNone) return finish(format, {});
-    return fromTree(format, *root);
+    return fromTree(format, std::move(*root));
   }
 
-  ParsedInput fromTree(InputFormat format, const JsonValue& root) {
+  ParsedInput fromTree(InputFormat format, JsonValue root) {
     FoundPolicies found;
     const auto each = [&](auto&& read) {
       if (root.kind == JsonValue::Kind::kArray && format != InputFormat::kPolicy) {
@@ -189,11 +189,12 @@ class InputReader {
         // An array holds documents (an export of several), whether detected or named by
         // --input-format; each element is lowered, and says what is wrong with it.
         if (root.kind == JsonValue::Kind::kArray) {
+          const std::string name = stem();
           for (std::size_t i = 0; i < root.elements.size(); ++i) {
-            found.policies.push_back({root.elements[i], fmt::format("{}[{}]", stem(), i)});
+            found.policies.push_back({std::move(root.elements[i]), fmt::format("{}[{}]", name, i)});
           }
         } else {
-          found.policies.push_back({root, stem()});
+          found.policies.push_back({std::move(root), stem()});
         }
         break;
       case InputFormat::kCloudFormation:
