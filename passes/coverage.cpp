@@ -380,6 +380,7 @@ CoverageResult runCoverage(AnalysisManager& manager) {
 
   CoverageResult result;
   result.tokens = variables.tokens;
+  result.actions.reserve(allActions().size());
   // Actions with the same type and the same contributing statements share one computation.
   using SharedBy = std::tuple<ResourceType, bool, std::vector<std::size_t>, std::vector<std::size_t>>;
   std::map<SharedBy, std::size_t> computed;

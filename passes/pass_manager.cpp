@@ -63,7 +63,9 @@ std::vector<std::size_t> topologicalOrder(std::size_t count, const std::vector<s
   return {reversed.rbegin(), reversed.rend()};
 }
 
-std::vector<PassId> passOrder() {
+namespace {
+
+std::vector<PassId> sortPasses() {
   const auto& passes = allPasses();
   std::vector<std::pair<std::size_t, std::size_t>> edges;
   std::vector<std::string_view> names;
@@ -76,6 +78,13 @@ std::vector<PassId> passOrder() {
   std::vector<PassId> order;
   for (auto index : topologicalOrder(passes.size(), edges, names)) order.push_back(passes[index].id);
   return order;
+}
+
+}  // namespace
+
+const std::vector<PassId>& passOrder() {
+  static const std::vector<PassId> kOrder = sortPasses();  // the same for every policy analysed
+  return kOrder;
 }
 
 AnalysisManager::AnalysisManager(const ir::Policy& policy, ir::DiagnosticEngine& diagnostics)

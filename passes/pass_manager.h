@@ -44,7 +44,7 @@ std::optional<PassId> findPass(std::string_view name);
 std::vector<std::size_t> topologicalOrder(std::size_t count, const std::vector<std::pair<std::size_t, std::size_t>>& edges,
                                           const std::vector<std::string_view>& names);
 /// The order in which a full run executes the passes of passes.def.
-std::vector<PassId> passOrder();
+const std::vector<PassId>& passOrder();
 
 class AnalysisManager {
  public:
