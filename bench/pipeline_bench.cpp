@@ -9,7 +9,7 @@
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
 //       floor), two -j1 processes on half the files each at once (two independent jobs, to
-//       compare -j2 with), up to 5,000 of the policies as one JSON array (an account export), one small
+//       compare -j2 with), up to 5,000 of the policies as one JSON array (an account export; -j1 and -j2), one small
 //       file (the editor's case), and each adversarial policy (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
@@ -335,8 +335,9 @@ double halvesAtOnceSeconds(const std::string& binary, const std::vector<fs::path
 }
 
 /// An account export: the first of `corpus` (at most 5,000 policies) as one JSON array in one
-/// file, against the same policies as one file each. Fix verification re-reads a file per
-/// candidate round, so this is where a cost that grows with the file would show.
+/// file, with one and two jobs (its policies and verification rounds use the threads), against the
+/// same policies as one file each. Fix verification re-reads a file per candidate round, so this
+/// is where a cost that grows with the file would show.
 void printOneFileOfManyPolicies(const std::string& binary, const std::vector<fs::path>& corpus, std::size_t repeat) {
   const std::vector<fs::path> files(corpus.begin(), corpus.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(corpus.size(), 5000)));
   if (files.size() < 2) return;
@@ -351,11 +352,13 @@ void printOneFileOfManyPolicies(const std::string& binary, const std::vector<fs:
   array += "\n]\n";
   std::ofstream(folder / "export.json", std::ios::binary) << array;
   const ProcessRun together = medianRun({binary, "check", "--format", "sarif", "-j", "1", (folder / "export.json").string()}, repeat);
+  const ProcessRun together_two = medianRun({binary, "check", "--format", "sarif", "-j", "2", (folder / "export.json").string()}, repeat);
   const ProcessRun separate = medianRun({binary, "check", "--format", "sarif", "-j", "1", (folder / "separate").string()}, repeat);
   const double n = static_cast<double>(files.size());
-  std::cout << fmt::format("{} policies in one file (an account export): {:.1f} us/policy, peak {:.0f} MB; "
-                           "one file each: {:.1f} us/policy\n",
-                           files.size(), together.wall * 1e6 / n, together.peak_mb, separate.wall * 1e6 / n);
+  std::cout << fmt::format("{} policies in one file (an account export), -j1: {:.1f} us/policy, peak {:.0f} MB; "
+                           "-j2: {:.1f} us/policy ({:.2f}x), peak {:.0f} MB; one file each, -j1: {:.1f} us/policy\n",
+                           files.size(), together.wall * 1e6 / n, together.peak_mb, together_two.wall * 1e6 / n,
+                           together.wall / together_two.wall, together_two.peak_mb, separate.wall * 1e6 / n);
   fs::remove_all(folder);
 }
 

@@ -86,7 +86,9 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   fix_settings.input.format = reading.format;
   fix_settings.input.named_explicitly = !reading.walked.contains(path);
   fix_settings.input.limits = reading.parse_limits;
-  FileAnalysis analysis = analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis);
+  fix_settings.jobs = reading.options->jobs;
+  FileAnalysis analysis =
+      analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis, nullptr, fix_settings.jobs);
   std::vector<ir::Diagnostic> kept;
   for (const ir::Diagnostic& diagnostic : analysis.diagnostics) {
     if (reading.filter->keeps(diagnostic.rule)) kept.push_back(diagnostic);

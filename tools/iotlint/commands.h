@@ -27,7 +27,9 @@ struct CheckOptions {
   bool show_snippets = true;
   std::vector<std::string> device_topic_layouts;
   std::string print_ir_after;
-  unsigned jobs = 1;  ///< -j/--jobs: files analysed in parallel (the command line defaults it to the core count)
+  /// -j/--jobs: threads for files, and for the policies of a file of many (the command line
+  /// defaults it to the core count).
+  unsigned jobs = 1;
   // Fixes (tools/iotlint/fixer.h).
   bool fix = false;           ///< --fix: apply fixes in place
   bool unsafe_fixes = false;  ///< --unsafe-fixes: also apply fixes marked unsafe

@@ -10,6 +10,7 @@
 
 #include "backend/diff.h"
 #include "passes/fixes/fixes.h"
+#include "tools/iotlint/ordered_parallel.h"
 
 namespace iotlint::tools {
 
@@ -143,7 +144,7 @@ FileAnalysis analyzeForVerdict(const ir::SourceFile& file, std::span<const ir::E
   options.dump_stream = nullptr;
   options.print_ir_after.clear();
   options.need_witnesses = false;
-  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, options, analysed);
+  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, options, analysed, settings.jobs);
 }
 
 /// Verifies a candidate alone: the whole file re-read with its edits applied.
@@ -175,7 +176,8 @@ Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, con
 /// the other policies' findings, unchanged when it is alone, cancel out of the comparison: a
 /// candidate is judged on its own policy's rule counts. A re-reading that does not give the same
 /// policies, or changes the findings outside every policy, proves nothing about any one
-/// candidate; its candidates are then verified alone. Returns the verdicts reached, by key.
+/// candidate; its candidates are then verified alone. Rounds are independent of each other, so
+/// they run on up to `settings.jobs` threads. Returns the verdicts reached, by key.
 std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const std::vector<KeyedCandidate>& candidates,
                                               const FixSettings& settings) {
   std::map<std::string, Verdict> verdicts;
@@ -192,28 +194,40 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
   std::size_t rounds = 0;
   for (const auto& list : per_policy) rounds = std::max(rounds, list.size());
   const std::vector<RuleCounts> base_counts = countRulesByPolicy(base);
-  for (std::size_t round = 0; round < rounds; ++round) {
-    std::vector<const KeyedCandidate*> batch;
-    std::vector<ir::Edit> edits;
-    std::vector<bool> analysed(base.policies.size(), false);  // the others are not judged
-    for (const auto& list : per_policy) {
-      if (round >= list.size()) continue;
-      batch.push_back(list[round]);
-      analysed[list[round]->second.policy] = true;
-      edits.insert(edits.end(), list[round]->second.fix->edits.begin(), list[round]->second.fix->edits.end());
-    }
-    if (batch.size() < 2) continue;  // alone anyway
-    std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
-    const FileAnalysis after = analyzeForVerdict(file, edits, settings, &analysed);
-    if (after.policies.size() != base.policies.size()) continue;
-    const std::vector<RuleCounts> after_counts = countRulesByPolicy(after);
-    if (after_counts.back() != base_counts.back()) continue;
-    for (const auto* entry : batch) {
-      const Candidate& candidate = entry->second;
-      const std::size_t p = candidate.policy;
-      verdicts.emplace(entry->first, judge(candidate, base_counts[p], after_counts[p], base.coverages[p], after.coverages[p], settings));
-    }
-  }
+  // Rounds shrink (the first holds every policy with a candidate, the last only the policies with
+  // the most), so each round's policies may use the threads as well while the rounds share them.
+  const auto round_threads = static_cast<unsigned>(std::clamp<std::size_t>(rounds, 1, std::max(settings.jobs, 1U)));
+  using RoundVerdicts = std::vector<std::pair<std::string, Verdict>>;
+  orderedParallelFor(
+      rounds, round_threads,
+      [&](std::size_t round) {
+        RoundVerdicts reached;
+        std::vector<const KeyedCandidate*> batch;
+        std::vector<ir::Edit> edits;
+        std::vector<bool> analysed(base.policies.size(), false);  // the others are not judged
+        for (const auto& list : per_policy) {
+          if (round >= list.size()) continue;
+          batch.push_back(list[round]);
+          analysed[list[round]->second.policy] = true;
+          edits.insert(edits.end(), list[round]->second.fix->edits.begin(), list[round]->second.fix->edits.end());
+        }
+        if (batch.size() < 2) return reached;  // alone anyway
+        std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
+        const FileAnalysis after = analyzeForVerdict(file, edits, settings, &analysed);
+        if (after.policies.size() != base.policies.size()) return reached;
+        const std::vector<RuleCounts> after_counts = countRulesByPolicy(after);
+        if (after_counts.back() != base_counts.back()) return reached;
+        for (const auto* entry : batch) {
+          const Candidate& candidate = entry->second;
+          const std::size_t p = candidate.policy;
+          reached.emplace_back(entry->first,
+                               judge(candidate, base_counts[p], after_counts[p], base.coverages[p], after.coverages[p], settings));
+        }
+        return reached;
+      },
+      [&](std::size_t, RoundVerdicts reached) {
+        for (auto& [key, verdict] : reached) verdicts.emplace(std::move(key), std::move(verdict));
+      });
   return verdicts;
 }
 
@@ -248,17 +262,41 @@ std::string shellQuote(std::string_view text) {
 }  // namespace
 
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
-                           const passes::AnalysisOptions& analysis_options, const std::vector<bool>* analysed) {
+                           const passes::AnalysisOptions& analysis_options, const std::vector<bool>* analysed,
+                           unsigned jobs) {
   FileAnalysis analysis;
   analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
   ir::DiagnosticEngine diagnostics;
   frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
   analysis.format = parsed.format;
+  const auto wanted = [&](std::size_t i) { return analysed == nullptr || (i < analysed->size() && (*analysed)[i]); };
+  std::size_t work = 0;
   for (std::size_t i = 0; i < parsed.policies.size(); ++i) {
-    const bool wanted = analysed == nullptr || (i < analysed->size() && (*analysed)[i]);
-    analysis.coverages.push_back(wanted ? passes::analyzePolicy(parsed.policies[i], analysis_options, diagnostics)
-                                        : passes::CoverageResult{});
+    if (wanted(i)) ++work;
   }
+  // Policies are analysed independently. A thread is worth starting for a few dozen of them (an
+  // analysis takes ~0.1 ms); IR dumps keep to one thread. Results are taken in policy order.
+  constexpr std::size_t kPoliciesPerThread = 32;
+  const bool dumps = analysis_options.dump_stream != nullptr;
+  const auto threads = dumps ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
+  struct PolicyAnalysis {
+    passes::CoverageResult coverage;
+    std::vector<ir::Diagnostic> findings;
+  };
+  orderedParallelFor(
+      parsed.policies.size(), threads,
+      [&](std::size_t i) {
+        PolicyAnalysis result;
+        if (!wanted(i)) return result;
+        ir::DiagnosticEngine findings;
+        result.coverage = passes::analyzePolicy(parsed.policies[i], analysis_options, findings);
+        result.findings = findings.take();
+        return result;
+      },
+      [&](std::size_t, PolicyAnalysis result) {
+        analysis.coverages.push_back(std::move(result.coverage));
+        diagnostics.append(std::move(result.findings));
+      });
   analysis.policies = std::move(parsed.policies);
   analysis.diagnostics = diagnostics.take();
   return analysis;
@@ -266,12 +304,12 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
 
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
   if (settings.analysis.dump_stream == nullptr && settings.analysis.print_ir_after.empty()) {
-    return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis);
+    return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis, nullptr, settings.jobs);
   }
   passes::AnalysisOptions quiet = settings.analysis;  // re-reading a fixed text never dumps IR
   quiet.dump_stream = nullptr;
   quiet.print_ir_after.clear();
-  return analyzeSource(std::move(path), std::move(contents), settings.input, quiet);
+  return analyzeSource(std::move(path), std::move(contents), settings.input, quiet, nullptr, settings.jobs);
 }
 
 void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics, const FixSettings& settings) {

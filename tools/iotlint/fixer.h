@@ -42,6 +42,8 @@ struct FixSettings {
   unsigned max_rounds = 8;
   /// Which rules' fixes may be applied (--select / --ignore); all when empty.
   std::function<bool(ir::RuleId)> keeps;
+  /// Threads that may analyse the policies of one file (see analyzeSource).
+  unsigned jobs = 1;
 };
 
 /// One file read, parsed and analysed: the file (diagnostics point into it), its policies and
@@ -56,10 +58,12 @@ struct FileAnalysis {
 /// Reads `contents` as the file `path`: parses it and analyses every policy in it, or, when
 /// `analysed` is given, the policies it marks (the others get no analysis findings and an empty
 /// coverage). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
-/// reading of a file only.
+/// reading of a file only. A file of many policies (an account export) has them analysed on up to
+/// `jobs` threads; the result is the same as with one.
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
-                           const passes::AnalysisOptions& analysis, const std::vector<bool>* analysed = nullptr);
-/// analyzeSource with the settings of fix verification and application (no dumps).
+                           const passes::AnalysisOptions& analysis, const std::vector<bool>* analysed = nullptr,
+                           unsigned jobs = 1);
+/// analyzeSource with the settings of fix application (no dumps).
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
 
 /// Verifies every candidate fix of `diagnostics` that points into `base.file` (`base` is that

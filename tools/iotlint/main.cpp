@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(pass_names))
       ->type_name("PASS");
   check.jobs = std::max(1U, std::thread::hardware_concurrency());
-  check_command->add_option("-j,--jobs", check.jobs, "Analyse N files in parallel (default: the number of cores)")
+  check_command->add_option("-j,--jobs", check.jobs, "Analyse N files in parallel, and the policies of a file that holds many (default: the number of cores)")
       ->check(CLI::Range(1U, 1024U))
       ->type_name("N");
 

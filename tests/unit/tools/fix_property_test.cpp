@@ -208,5 +208,31 @@ TEST(FixProperty, ManyPoliciesInOneFileGetTheVerdictsEachGetsAlone) {
   EXPECT_GT(fixes, texts.size()) << "the generator should produce policies with verified fixes";
 }
 
+TEST(FixProperty, AFileOfManyPoliciesGetsTheSameReportOnSeveralThreads) {
+  // Its policies are analysed, and its verification rounds run, on several threads
+  // (fixer.cpp, analyzeSource and verifyTogether); the report must not depend on it.
+  std::mt19937 random(20261131);
+  std::string array = "[\n";
+  for (int i = 0; i < 100; ++i) array += (i ? ",\n" : "") + generate(random);
+  array += "]\n";
+  std::vector<std::string> reports;
+  for (const unsigned jobs : {1U, 2U, 3U}) {
+    FixSettings settings;
+    settings.jobs = jobs;
+    FileAnalysis analysis = analyzeText("many.json", array, settings);
+    ASSERT_EQ(analysis.policies.size(), 100U);
+    verifyFixes(analysis, analysis.diagnostics, settings);
+    const auto verdicts = verdictsWithin(analysis.diagnostics, ir::SourceRange{0, static_cast<std::uint32_t>(array.size())});
+    std::string report;
+    for (std::size_t i = 0; i < verdicts.size(); ++i) {
+      report += fmt::format("{}-{} {}\n", analysis.diagnostics[i].range.begin, analysis.diagnostics[i].range.end, verdicts[i]);
+    }
+    reports.push_back(std::move(report));
+  }
+  EXPECT_NE(reports[0].find("| fix"), std::string::npos) << "the generator should produce policies with verified fixes";
+  EXPECT_EQ(reports[1], reports[0]);
+  EXPECT_EQ(reports[2], reports[0]);
+}
+
 }  // namespace
 }  // namespace iotlint::tools
