@@ -202,7 +202,7 @@ GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after,
   AnalysisManager manager_before(before, scratch_before);
   AnalysisManager manager_after(after, scratch_after);
   try {
-    return compareGrants(manager_before.getCoverage(), manager_after.getCoverage(), render);
+    return compareGrants(grantsOf(manager_before.getCoverage()), grantsOf(manager_after.getCoverage()), render);
   } catch (const automata::LanguageTooComplex&) {
     GrantComparison result;
     result.reason = "the grants are too complex to compare";
@@ -210,7 +210,15 @@ GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after,
   }
 }
 
-GrantComparison compareGrants(const CoverageResult& a, const CoverageResult& b, const RenderOptions& render) {
+Grants grantsOf(const CoverageResult& coverage) {
+  Grants grants;
+  grants.tokens = coverage.tokens;
+  grants.actions.reserve(coverage.actions.size());
+  for (const ActionCoverage& action : coverage.actions) grants.actions.push_back({action.effective, action.too_complex});
+  return grants;
+}
+
+GrantComparison compareGrants(const Grants& a, const Grants& b, const RenderOptions& render) {
   GrantComparison result;
   const auto fail = [&](bool& fact, std::string reason) {
     if (fact && result.reason.empty()) result.reason = std::move(reason);
@@ -224,8 +232,8 @@ GrantComparison compareGrants(const CoverageResult& a, const CoverageResult& b, 
     }
     result.subset = result.no_new_other_access = result.no_longer_broad = result.self_unchanged = true;
     for (const auto& info : allActions()) {
-      const ActionCoverage& old_grant = a.of(info.action);
-      const ActionCoverage& new_grant = b.of(info.action);
+      const Grants::OfAction& old_grant = a.of(info.action);
+      const Grants::OfAction& new_grant = b.of(info.action);
       if (old_grant.too_complex || new_grant.too_complex) {
         result = GrantComparison{};
         result.reason = fmt::format("`{}` is too complex to compare", info.name);

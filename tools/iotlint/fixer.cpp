@@ -100,7 +100,7 @@ using KeyedCandidate = std::pair<std::string, Candidate>;
 /// The verdict on a candidate from the rule counts before and after it and the grants of its
 /// policy before and after it.
 Verdict judge(const Candidate& candidate, const RuleCounts& before, const RuleCounts& after,
-              const passes::CoverageResult& was, const passes::CoverageResult& now, const FixSettings& settings) {
+              const passes::Grants& was, const passes::Grants& now, const FixSettings& settings) {
   const ir::Diagnostic& diagnostic = *candidate.diagnostic;
   Verdict verdict;
   for (const auto& [rule, count] : after) {
@@ -165,8 +165,8 @@ Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, con
     verdict.reason = "the fixed text does not read as the same policies";
     return verdict;
   }
-  return judge(candidate, base_counts, countRules(after.diagnostics), base.coverages[candidate.policy],
-               after.coverages[candidate.policy], settings);
+  return judge(candidate, base_counts, countRules(after.diagnostics), base.grants[candidate.policy],
+               after.grants[candidate.policy], settings);
 }
 
 /// A file of many policies (an account export, a template) would be re-read once per candidate,
@@ -221,7 +221,7 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
           const Candidate& candidate = entry->second;
           const std::size_t p = candidate.policy;
           reached.emplace_back(entry->first,
-                               judge(candidate, base_counts[p], after_counts[p], base.coverages[p], after.coverages[p], settings));
+                               judge(candidate, base_counts[p], after_counts[p], base.grants[p], after.grants[p], settings));
         }
         return reached;
       },
@@ -280,7 +280,7 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
   const bool dumps = analysis_options.dump_stream != nullptr;
   const auto threads = dumps ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
   struct PolicyAnalysis {
-    passes::CoverageResult coverage;
+    passes::Grants grants;
     std::vector<ir::Diagnostic> findings;
   };
   orderedParallelFor(
@@ -289,12 +289,12 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
         PolicyAnalysis result;
         if (!wanted(i)) return result;
         ir::DiagnosticEngine findings;
-        result.coverage = passes::analyzePolicy(parsed.policies[i], analysis_options, findings);
+        result.grants = passes::grantsOf(passes::analyzePolicy(parsed.policies[i], analysis_options, findings));
         result.findings = findings.take();
         return result;
       },
       [&](std::size_t, PolicyAnalysis result) {
-        analysis.coverages.push_back(std::move(result.coverage));
+        analysis.grants.push_back(std::move(result.grants));
         diagnostics.append(std::move(result.findings));
       });
   analysis.policies = std::move(parsed.policies);

@@ -30,6 +30,7 @@
 #include "ir/policy.h"
 #include "ir/source.h"
 #include "passes/analyze.h"
+#include "passes/fixes/fixes.h"
 #include "tools/iotlint/atomic_file.h"
 #include "tools/iotlint/commands.h"
 
@@ -52,12 +53,12 @@ struct FileAnalysis {
   std::unique_ptr<ir::SourceFile> file;
   frontend::InputFormat format = frontend::InputFormat::kNone;
   std::vector<ir::Policy> policies;
-  std::vector<passes::CoverageResult> coverages;  ///< one per policy, for comparing grants
+  std::vector<passes::Grants> grants;  ///< one per policy, for comparing grants
   std::vector<ir::Diagnostic> diagnostics;
 };
 /// Reads `contents` as the file `path`: parses it and analyses every policy in it, or, when
-/// `analysed` is given, the policies it marks (the others get no analysis findings and an empty
-/// coverage). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
+/// `analysed` is given, the policies it marks (the others get no analysis findings and empty
+/// grants). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
 /// reading of a file only. A file of many policies (an account export) has them analysed on up to
 /// `jobs` threads; the result is the same as with one.
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,

@@ -228,7 +228,7 @@ GrantComparison compare(const std::string& before, const std::string& after) {
   iotlint::ir::DiagnosticEngine scratch;
   const CoverageResult coverage_a = analyzePolicy(a->policy, AnalysisOptions{}, scratch);
   const CoverageResult coverage_b = analyzePolicy(b->policy, AnalysisOptions{}, scratch);
-  const GrantComparison reused = compareGrants(coverage_a, coverage_b);
+  const GrantComparison reused = compareGrants(grantsOf(coverage_a), grantsOf(coverage_b));
   EXPECT_EQ(fresh.comparable, reused.comparable);
   EXPECT_EQ(fresh.subset, reused.subset);
   EXPECT_EQ(fresh.no_new_other_access, reused.no_new_other_access);
