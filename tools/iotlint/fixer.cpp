@@ -278,7 +278,8 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
   // analysis takes ~0.1 ms); IR dumps keep to one thread. Results are taken in policy order.
   constexpr std::size_t kPoliciesPerThread = 32;
   const bool dumps = analysis_options.dump_stream != nullptr;
-  const auto threads = dumps ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
+  const auto threads =
+      dumps ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
   struct PolicyAnalysis {
     passes::Grants grants;
     std::vector<ir::Diagnostic> findings;

@@ -143,7 +143,9 @@ TEST(FixProperty, GeneratedPoliciesAreFixedSafelyAndOnce) {
 /// Each finding's rule and location, in report order.
 std::vector<std::string> findingsOf(const FileAnalysis& analysis) {
   std::vector<std::string> out;
-  for (const auto& d : analysis.diagnostics) out.push_back(fmt::format("{} {}-{}", ir::ruleInfo(d.rule).id, d.range.begin, d.range.end));
+  for (const auto& d : analysis.diagnostics) {
+    out.push_back(fmt::format("{} {}-{}", ir::ruleInfo(d.rule).id, d.range.begin, d.range.end));
+  }
   return out;
 }
 
