@@ -194,9 +194,11 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
   std::size_t rounds = 0;
   for (const auto& list : per_policy) rounds = std::max(rounds, list.size());
   const std::vector<RuleCounts> base_counts = countRulesByPolicy(base);
-  // Rounds shrink (the first holds every policy with a candidate, the last only the policies with
-  // the most), so each round's policies may use the threads as well while the rounds share them.
+  // The rounds share the threads; a round's policies get what is left (all of them for one round),
+  // so that no more than `jobs` threads run at once.
   const auto round_threads = static_cast<unsigned>(std::clamp<std::size_t>(rounds, 1, std::max(settings.jobs, 1U)));
+  FixSettings per_round = settings;
+  per_round.jobs = std::max(1U, settings.jobs / round_threads);
   using RoundVerdicts = std::vector<std::pair<std::string, Verdict>>;
   orderedParallelFor(
       rounds, round_threads,
@@ -213,7 +215,7 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
         }
         if (batch.size() < 2) return reached;  // alone anyway
         std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
-        const FileAnalysis after = analyzeForVerdict(file, edits, settings, &analysed);
+        const FileAnalysis after = analyzeForVerdict(file, edits, per_round, &analysed);
         if (after.policies.size() != base.policies.size()) return reached;
         const std::vector<RuleCounts> after_counts = countRulesByPolicy(after);
         if (after_counts.back() != base_counts.back()) return reached;
