@@ -68,6 +68,9 @@ struct FileReading {
   const RuleFilter* filter = nullptr;
   const CheckOptions* options = nullptr;
   ProjectConfigs* configs = nullptr;
+  /// Threads one file's policies may use (a file of many, see analyzeSource): --jobs shared out
+  /// among the files analysed at once, so that no more than --jobs threads run.
+  unsigned threads_per_file = 1;
 };
 
 /// Reads, parses, analyses and fixes one file: every policy in it. Independent of every other
@@ -86,7 +89,7 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   fix_settings.input.format = reading.format;
   fix_settings.input.named_explicitly = !reading.walked.contains(path);
   fix_settings.input.limits = reading.parse_limits;
-  fix_settings.jobs = reading.options->jobs;
+  fix_settings.jobs = reading.threads_per_file;
   FileAnalysis analysis =
       analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis, nullptr, fix_settings.jobs);
   std::vector<ir::Diagnostic> kept;
@@ -155,10 +158,19 @@ int runCheck(const CheckOptions& options) {
     trouble = trouble || problem.fatal;
   }
 
-  // What analyzeFile needs to read and fix each file.
+  // Files are analysed (and their fixes verified or applied) and their reports formatted on
+  // `--jobs` threads; the results are taken in path order, the report's order, so it does not
+  // depend on scheduling, and written and freed as soon as they are taken. IR dumps keep to one
+  // thread.
+  std::vector<std::string> files = inputs.files;
+  std::sort(files.begin(), files.end());
+  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
+
+  // What analyzeFile needs to read and fix each file; a file analysed alone gets every thread.
   ProjectConfigs configs;
+  const auto files_at_once = static_cast<unsigned>(std::clamp<std::size_t>(files.size(), 1, jobs));
   const FileReading reading{{}, *frontend::parseInputFormat(options.input_format), inputs.walked, &filter, &options,
-                            &configs};
+                            &configs, std::max(1U, jobs / files_at_once)};
   passes::AnalysisOptions analysis;
   analysis.device_topic_layouts = options.device_topic_layouts;
   analysis.print_ir_after = options.print_ir_after;
@@ -191,13 +203,6 @@ int runCheck(const CheckOptions& options) {
     writer->begin();
   }
 
-  // Files are analysed (and their fixes verified or applied) and their reports formatted on
-  // `--jobs` threads; the results are taken here in path order, the report's order, so it does not
-  // depend on scheduling, and written and freed as soon as they are taken. IR dumps keep to one
-  // thread.
-  std::vector<std::string> files = inputs.files;
-  std::sort(files.begin(), files.end());
-  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
   // With one thread, formatting where the report is written streams it: a fragment would hold a
   // file's whole report in fresh memory first (a 300-statement policy's SARIF is 1.7 MB, and page
   // faults made it 35% slower).
