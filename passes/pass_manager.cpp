@@ -31,6 +31,21 @@ std::vector<PassInfo> makePasses() {
   };
 }
 
+std::vector<PassId> sortPasses() {
+  const auto& passes = allPasses();
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<std::string_view> names;
+  for (const auto& info : passes) {
+    names.push_back(info.name);
+    for (auto dependency : info.dependencies) {
+      edges.emplace_back(static_cast<std::size_t>(dependency), static_cast<std::size_t>(info.id));
+    }
+  }
+  std::vector<PassId> order;
+  for (auto index : topologicalOrder(passes.size(), edges, names)) order.push_back(passes[index].id);
+  return order;
+}
+
 }  // namespace
 
 const std::vector<PassInfo>& allPasses() {
@@ -62,25 +77,6 @@ std::vector<std::size_t> topologicalOrder(std::size_t count, const std::vector<s
   }
   return {reversed.rbegin(), reversed.rend()};
 }
-
-namespace {
-
-std::vector<PassId> sortPasses() {
-  const auto& passes = allPasses();
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  std::vector<std::string_view> names;
-  for (const auto& info : passes) {
-    names.push_back(info.name);
-    for (auto dependency : info.dependencies) {
-      edges.emplace_back(static_cast<std::size_t>(dependency), static_cast<std::size_t>(info.id));
-    }
-  }
-  std::vector<PassId> order;
-  for (auto index : topologicalOrder(passes.size(), edges, names)) order.push_back(passes[index].id);
-  return order;
-}
-
-}  // namespace
 
 const std::vector<PassId>& passOrder() {
   static const std::vector<PassId> kOrder = sortPasses();  // the same for every policy analysed
