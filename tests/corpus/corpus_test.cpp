@@ -9,13 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "frontend/parse.h"
 #include "ir/rules.h"
 #include "passes/analyze.h"
+#include "tests/test_files.h"
 
 namespace iotlint {
 namespace {
@@ -40,19 +39,12 @@ std::vector<fs::path> corpusFiles() {
   return files;
 }
 
-std::string contentsOf(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(Corpus, EveryFileYieldsTheExpectedPolicies) {
   const std::vector<fs::path> files = corpusFiles();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << kCorpus;
   const bool print = std::getenv("IOTLINT_CORPUS_PRINT") != nullptr;
   for (const fs::path& path : files) {
-    const ir::SourceFile file(path.filename().string(), contentsOf(path));
+    const ir::SourceFile file(path.filename().string(), test_files::readText(path));
     ir::DiagnosticEngine diagnostics;
     frontend::ParsedInput parsed = frontend::parseInput(file, diagnostics, {});
     for (const ir::Policy& policy : parsed.policies) {
@@ -86,7 +78,7 @@ TEST(Corpus, FindingsWithoutWitnessesAreTheFindingsWithWitnesses) {
   passes::AnalysisOptions without;
   without.need_witnesses = false;
   for (const fs::path& path : files) {
-    const ir::SourceFile file(path.filename().string(), contentsOf(path));
+    const ir::SourceFile file(path.filename().string(), test_files::readText(path));
     ir::DiagnosticEngine parse_diagnostics;
     const frontend::ParsedInput parsed = frontend::parseInput(file, parse_diagnostics, {});
     for (const ir::Policy& policy : parsed.policies) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/test_files.h"
+
 namespace iotlint::golden {
 
 struct CommandResult {
@@ -21,7 +23,7 @@ CommandResult runProgram(const std::string& program, const std::vector<std::stri
                          const std::filesystem::path& folder);
 
 /// Reads `path`; an absent file reads as empty.
-std::string readText(const std::filesystem::path& path);
+using test_files::readText;
 
 /// Whitespace-separated words of a `.args` file (absent: none).
 std::vector<std::string> readArgs(const std::filesystem::path& path);

@@ -8,13 +8,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "ir/rules.h"
+#include "tests/test_files.h"
 
 namespace iotlint {
 namespace {
@@ -22,12 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kRoot = IOTLINT_SOURCE_DIR;
 
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test_files::readText;
 
 TEST(Rules, EveryRuleHasItsDocumentationPage) {
   static const char* kHeadings[] = {"## What it does", "## Why is this bad?", "## Example", "## Fix safety",

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "test_files.h"
+#include "tests/test_files.h"
 
 namespace iotlint::tools {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::writeText;
+using test_files::writeText;
 
 class ProjectConfigsTest : public ::testing::Test {
  protected:

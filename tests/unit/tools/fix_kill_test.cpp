@@ -16,14 +16,14 @@
 #include <thread>
 #include <vector>
 
-#include "tests/unit/tools/test_files.h"
+#include "tests/test_files.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-using iotlint::tools::testing::readText;
-using iotlint::tools::testing::writeText;
+using iotlint::test_files::readText;
+using iotlint::test_files::writeText;
 
 /// Starts `iotlint args...` in `folder`, output discarded; returns its pid.
 pid_t start(const fs::path& folder, const std::vector<std::string>& args) {

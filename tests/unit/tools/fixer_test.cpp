@@ -10,15 +10,15 @@
 #include <sstream>
 
 #include "backend/diff.h"
-#include "tests/unit/tools/test_files.h"
+#include "tests/test_files.h"
 
 namespace iotlint::tools {
 namespace {
 
 namespace fs = std::filesystem;
 
-using iotlint::tools::testing::readText;
-using iotlint::tools::testing::writeText;
+using iotlint::test_files::readText;
+using iotlint::test_files::writeText;
 
 class TempDir {
  public:

@@ -1,4 +1,4 @@
-// tests/unit/tools/test_files.h: whole-file reads and writes for the driver's tests.
+// tests/test_files.h: whole-file reads and writes for the tests.
 #pragma once
 
 #include <filesystem>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-namespace iotlint::tools::testing {
+namespace iotlint::test_files {
 
 inline std::string readText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -20,4 +20,4 @@ inline void writeText(const std::filesystem::path& path, const std::string& text
   out << text;
 }
 
-}  // namespace iotlint::tools::testing
+}  // namespace iotlint::test_files
