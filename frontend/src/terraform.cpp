@@ -45,13 +45,17 @@ JsonValue literalValue(JsonValue::Kind kind, std::string literal, ir::SourceRang
   return value;
 }
 
-/// A key the user did not write (`Version`, a default `Effect`): placed at `at`.
-ir::PolicyString syntheticKey(std::string_view name, ir::SourceRange at) {
+/// `literal` read in place of the text at `at` (a value iotlint supplies: a default, or `*` for a
+/// value unknown before deployment).
+MappedText literalAt(std::string_view literal, ir::SourceRange at) {
   MappedText text;
-  text.appendAt(name, at.begin);
+  text.appendAt(literal, at.begin);
   text.finish(at.end);
-  return mappedPolicyString(text, at);
+  return text;
 }
+
+/// A key the user did not write (`Version`, a default `Effect`): placed at `at`.
+ir::PolicyString syntheticKey(std::string_view name, ir::SourceRange at) { return mappedPolicyString(literalAt(name, at), at); }
 
 class TerraformReader {
  public:
@@ -206,10 +210,7 @@ class TerraformReader {
 
   JsonValue unknown(const HclExpr& value, std::string message) {
     note(value.range, std::string(file_.text(value.range)), std::move(message));
-    MappedText text;
-    text.appendAt("*", value.range.begin);
-    text.finish(value.range.end);
-    return mappedStringValue(text, value.range);
+    return mappedStringValue(literalAt("*", value.range), value.range);
   }
 
   JsonValue toJson(const HclExpr& value, std::string_view key, std::uint32_t depth) {
@@ -247,10 +248,7 @@ class TerraformReader {
           }
         }
         if (isQuiet(value.name)) {
-          MappedText text;
-          text.appendAt("*", value.range.begin);
-          text.finish(value.range.end);
-          return mappedStringValue(text, value.range);
+          return mappedStringValue(literalAt("*", value.range), value.range);
         }
         return unknown(value, fmt::format("`{}` is known only at plan time; read as any value", value.name));
       case Kind::kConditional:
@@ -307,10 +305,7 @@ class TerraformReader {
       version.key = syntheticKey("Version", written->name_range);
       version.value = toJson(written->value, "Version", 0);
     } else {
-      MappedText text;
-      text.appendAt("2012-10-17", at.begin);
-      text.finish(at.end);
-      version.value = mappedStringValue(text, at);
+      version.value = mappedStringValue(literalAt("2012-10-17", at), at);
     }
     document.members.push_back(std::move(version));
     JsonMember statements;
@@ -331,10 +326,7 @@ class TerraformReader {
       if (const HclAttribute* effect = block.attribute("effect")) {
         statement.members.push_back({syntheticKey("Effect", effect->name_range), documentString(effect->value, "Effect")});
       } else {
-        MappedText text;
-        text.appendAt("Allow", here.begin);
-        text.finish(here.end);
-        statement.members.push_back({syntheticKey("Effect", here), mappedStringValue(text, here)});
+        statement.members.push_back({syntheticKey("Effect", here), mappedStringValue(literalAt("Allow", here), here)});
       }
       for (const auto& [attribute_name, element] : kLists) {
         if (const HclAttribute* list = block.attribute(attribute_name)) {
