@@ -52,9 +52,8 @@ std::string absoluteFolder(const std::string& folder) {
 /// analysed on several threads), what its fix step did, or why the file could not be read.
 struct FileResult {
   FileFixes outcome;
-  backend::ReportFragment report;
-  bool formatted = false;  ///< `report` holds the findings (else `outcome.diagnostics` does)
-  bool failing = false;    ///< a finding at or above --fail-on
+  backend::ReportFragment report;  ///< when formatted on the worker (else `outcome.diagnostics`)
+  bool failing = false;            ///< a finding at or above --fail-on
   std::string error;
 };
 
@@ -117,7 +116,6 @@ FileResult analyzeAndFormat(const std::string& path, const FileReading& reading,
                                [&](const ir::Diagnostic& d) { return d.level >= reading.options->fail_on; });
   if (format_with != nullptr) {
     result.report = format_with->format(diagnostics);
-    result.formatted = true;
     diagnostics.clear();
     result.outcome.file.reset();
   }
@@ -225,7 +223,7 @@ int runCheck(const CheckOptions& options) {
         diff += outcome.diff;
         remediation.insert(remediation.end(), outcome.remediation.begin(), outcome.remediation.end());
         failing = failing || result.failing;
-        if (writer && result.formatted) {
+        if (writer && format_on_workers) {
           writer->write(std::move(result.report));
         } else if (writer) {
           writer->add(outcome.diagnostics);
