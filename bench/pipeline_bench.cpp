@@ -9,8 +9,9 @@
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
 //       floor), two -j1 processes on half the files each at once (two independent jobs, to
-//       compare -j2 with), up to 5,000 of the policies as one JSON array (an account export; -j1 and -j2), one small
-//       file (the editor's case), and each adversarial policy (bench/corpus.h).
+//       compare -j2 with), up to 5,000 of the policies as one JSON array (an account export;
+//       -j1 and -j2), one small file (the editor's case), and each adversarial policy
+//       (bench/corpus.h).
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
 //   iotlint_bench --generate-adversarial DIR
