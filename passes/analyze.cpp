@@ -15,7 +15,7 @@ std::vector<std::string> passNames() {
   return names;
 }
 
-CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
+Grants analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics) {
   // This policy's findings are gathered apart and join the file's when their candidate fixes are
   // added: a file of many policies (an account export) holds the findings of all the policies
   // before this one, and moving those for every policy made such files quadratic.
@@ -40,7 +40,9 @@ CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& op
   std::vector<ir::Diagnostic> findings = findings_of_policy.take();
   synthesizeFixes(context, findings);
   diagnostics.append(std::move(findings));
-  return manager.getCoverage();  // computed for the checks already; copies share the languages
+  // Computed for the checks already. Only the effective languages are copied out: every copy of a
+  // language is an atomic reference count once a second thread runs.
+  return grantsOf(manager.getCoverage());
 }
 
 }  // namespace iotlint::passes

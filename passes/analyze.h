@@ -30,9 +30,8 @@ struct AnalysisOptions {
 
 /// Runs every pass of passes.def on `policy` in dependency order, reporting to `diagnostics`.
 /// An unknown `print_ir_after` name is reported on `dump_stream`, listing the known passes.
-/// Returns the policy's coverage (grantsOf() gives what compareGrants compares; its pieces point
-/// into `policy`).
-CoverageResult analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics);
+/// Returns what the policy grants, for verifying fixes (compareGrants).
+Grants analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, ir::DiagnosticEngine& diagnostics);
 
 /// The names accepted by `--print-ir-after`, in run order.
 std::vector<std::string> passNames();

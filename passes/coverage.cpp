@@ -78,6 +78,12 @@ Language uniteAll(const std::vector<Language>& languages) {
   if (languages.size() == 1) return languages.front();
   return Language::unionOf(languages);  // linear in the total size, shares common prefixes
 }
+/// The same for parts no longer needed: a single part is moved, not copied (a copy of a language
+/// is an atomic reference count once a second thread runs).
+Language uniteAll(std::vector<Language>&& languages) {
+  if (languages.size() == 1) return std::move(languages.front());
+  return Language::unionOf(languages);
+}
 
 /// Builds and caches the languages of statements for one policy.
 class GrantBuilder {
@@ -486,6 +492,14 @@ CoverageResult runCoverage(AnalysisManager& manager) {
     result.actions.push_back(std::move(coverage));
   }
   return result;
+}
+
+Grants grantsOf(const CoverageResult& coverage) {
+  Grants grants;
+  grants.tokens = coverage.tokens;
+  grants.actions.reserve(coverage.actions.size());
+  for (const ActionCoverage& action : coverage.actions) grants.actions.push_back({action.effective, action.too_complex});
+  return grants;
 }
 
 std::string dumpCoverage(const CoverageResult& result, const ir::Policy& policy) {

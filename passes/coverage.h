@@ -79,6 +79,21 @@ struct CoverageResult {
   std::vector<const GrantPiece*> attribute(Action action, std::span<const automata::Symbol> word) const;
 };
 
+/// What a policy grants, without the attribution: each action's effective grant and the tokens its
+/// languages use; what fix verification compares (compareGrants, passes/fixes/fixes.h). A file of
+/// many policies (an account export) keeps this for each of them while its fixes are verified.
+struct Grants {
+  struct OfAction {
+    automata::Language effective = automata::Language::none();
+    bool too_complex = false;  ///< as ActionCoverage::too_complex
+  };
+  std::vector<OfAction> actions;  ///< indexed by Action; empty for a policy not analysed
+  TokenTable tokens;
+
+  const OfAction& of(Action action) const { return actions[static_cast<std::size_t>(action)]; }
+};
+Grants grantsOf(const CoverageResult& coverage);
+
 /// Helpers for building the sets checks ask about.
 automata::Language text(std::string_view literal);
 automata::Language token(automata::Symbol symbol);

@@ -169,6 +169,8 @@ class Language {
   struct Impl;
  private:
   explicit Language(std::shared_ptr<const Impl> impl);
+  /// The representation; none() has none of its own (a null impl_), see language.cpp.
+  const Impl& rep() const;
   /// A copy of everything() (not merely equal to it).
   bool isSharedEverything() const;
   std::shared_ptr<const Impl> impl_;

@@ -210,14 +210,6 @@ GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after,
   }
 }
 
-Grants grantsOf(const CoverageResult& coverage) {
-  Grants grants;
-  grants.tokens = coverage.tokens;
-  grants.actions.reserve(coverage.actions.size());
-  for (const ActionCoverage& action : coverage.actions) grants.actions.push_back({action.effective, action.too_complex});
-  return grants;
-}
-
 GrantComparison compareGrants(const Grants& a, const Grants& b, const RenderOptions& render) {
   GrantComparison result;
   const auto fail = [&](bool& fact, std::string reason) {

@@ -59,25 +59,11 @@ struct GrantComparison {
   std::vector<Action> broad_after;  ///< actions that still reach another device
 };
 
-/// What compareGrants reads of a policy's coverage: each action's effective grant and the tokens
-/// its languages use. The pieces that attribute a grant to statements are left out: a file of
-/// many policies (an account export) keeps this for each of them while its fixes are verified.
-struct Grants {
-  struct OfAction {
-    automata::Language effective = automata::Language::none();
-    bool too_complex = false;  ///< as ActionCoverage::too_complex
-  };
-  std::vector<OfAction> actions;  ///< indexed by Action; empty for a policy not analysed
-  TokenTable tokens;
-
-  const OfAction& of(Action action) const { return actions[static_cast<std::size_t>(action)]; }
-};
-Grants grantsOf(const CoverageResult& coverage);
 
 /// Compares what `before` and `after` grant (both fully lowered, strings split into parts).
 GrantComparison compareGrants(const ir::Policy& before, const ir::Policy& after, const RenderOptions& render = {});
-/// The same on grants already computed (analyzePolicy hands out the coverage), so that verifying a
-/// fix does not compute them again.
+/// The same on grants already computed (analyzePolicy hands them out), so that verifying a fix does
+/// not compute them again.
 GrantComparison compareGrants(const Grants& before, const Grants& after, const RenderOptions& render = {});
 
 /// The names of `type` that belong to another device (OTHER in the thing-name position), the

@@ -292,7 +292,7 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
         PolicyAnalysis result;
         if (!wanted(i)) return result;
         ir::DiagnosticEngine findings;
-        result.grants = passes::grantsOf(passes::analyzePolicy(parsed.policies[i], analysis_options, findings));
+        result.grants = passes::analyzePolicy(parsed.policies[i], analysis_options, findings);
         result.findings = findings.take();
         return result;
       },
