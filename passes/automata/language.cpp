@@ -147,14 +147,9 @@ Language Language::fromGlob(const Glob& glob, const GlobSemantics& semantics) {
 
 Language Language::unionOf(std::span<const Language> parts) {
   if (parts.empty()) return none();
-  std::vector<NfaPtr> keep;
-  std::vector<const detail::Nfa*> nfas;
-  keep.reserve(parts.size());
+  std::vector<const detail::Nfa*> nfas;  // owned by `parts` (a difference's flat() is cached in it)
   nfas.reserve(parts.size());
-  for (const Language& part : parts) {
-    keep.push_back(part.rep().flatPtr());
-    nfas.push_back(keep.back().get());
-  }
+  for (const Language& part : parts) nfas.push_back(&part.rep().flat());
   return IOTLINT_LANGUAGE(share(detail::nfaUnion(nfas)), nullptr);
 }
 

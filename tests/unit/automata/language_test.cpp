@@ -44,6 +44,39 @@ TEST(Basics, NoneAndEverything) {
   EXPECT_EQ(Language::none().shortestMember(), std::nullopt);
 }
 
+// none() has no representation of its own (it is copied everywhere, and copies of shared ones
+// count references); every operation must read it as the empty language an automaton spells.
+TEST(Basics, NoneActsAsABuiltEmptyLanguageInEveryOperation) {
+  const Language none = Language::none();
+  const Language built = Language::anyOf({});
+  ASSERT_FALSE(none.sharesRepresentationWith(built));
+  const Language others[] = {glob("a*"), Language::everything(), glob("*").minus(glob("a*")), none, built};
+  for (const Language& other : others) {
+    SCOPED_TRACE(other.shortestMember() ? show(*other.shortestMember()) : std::string("(empty)"));
+    EXPECT_TRUE(equivalent(none.unite(other), built.unite(other)));
+    EXPECT_TRUE(equivalent(other.unite(none), other));
+    EXPECT_TRUE(none.intersect(other).isEmpty());
+    EXPECT_TRUE(other.intersect(none).isEmpty());
+    EXPECT_FALSE(none.meets(other));
+    EXPECT_FALSE(other.meets(none));
+    EXPECT_TRUE(none.minus(other).isEmpty());
+    EXPECT_TRUE(equivalent(other.minus(none), other));
+    EXPECT_TRUE(none.concat(other).isEmpty());
+    EXPECT_TRUE(other.concat(none).isEmpty());
+    EXPECT_TRUE(none.isSubsetOf(other));
+    EXPECT_EQ(other.isSubsetOf(none), other.isEmpty());
+    const Language parts[] = {none, other, none};
+    EXPECT_TRUE(equivalent(Language::unionOf(parts), other));
+  }
+  EXPECT_TRUE(equivalent(none.complement(), Language::everything()));
+  EXPECT_TRUE(none.plus().isEmpty());
+  EXPECT_TRUE(none.topicsMatchedByFilters().isEmpty());
+  EXPECT_TRUE(none.hasSameAutomataAs(built));
+  EXPECT_TRUE(built.hasSameAutomataAs(none));
+  EXPECT_EQ(none.stateCount(), built.stateCount());
+  EXPECT_TRUE(Language::unionOf({}).isEmpty());
+}
+
 TEST(Basics, ExactlyAndAnyOf) {
   Language l = Language::exactlyText("ab");
   EXPECT_TRUE(l.containsText("ab"));
