@@ -57,13 +57,11 @@ struct FileResult {
   std::string error;
 };
 
-/// How analyzeFile reads and fixes files: parse limits, --input-format, which files were found by
-/// walking a folder (those are skipped silently when they hold no policy), what to keep and fix,
-/// and the project configurations found so far.
+/// How analyzeFile reads and fixes files: parse limits, --input-format, what to keep and fix, and
+/// the project configurations found so far.
 struct FileReading {
   frontend::ParseLimits parse_limits;
   frontend::InputFormat format = frontend::InputFormat::kAuto;
-  std::set<std::string> walked;
   const RuleFilter* filter = nullptr;
   const CheckOptions* options = nullptr;
   ProjectConfigs* configs = nullptr;
@@ -74,7 +72,8 @@ struct FileReading {
 
 /// Reads, parses, analyses and fixes one file: every policy in it. Independent of every other
 /// file, so it runs on the worker threads, fix verification included.
-FileResult analyzeFile(const std::string& path, const FileReading& reading, const passes::AnalysisOptions& analysis_options) {
+FileResult analyzeFile(const InputFile& input, const FileReading& reading, const passes::AnalysisOptions& analysis_options) {
+  const std::string& path = input.path;
   FileResult result;
   // The project's `.iotlint.json` (nearest folder upwards) adds per-device topic layouts.
   FixSettings fix_settings;
@@ -86,7 +85,7 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
   std::optional<std::string> contents = readFile(path, reading.parse_limits.max_file_bytes, result.error);
   if (!contents) return result;
   fix_settings.input.format = reading.format;
-  fix_settings.input.named_explicitly = !reading.walked.contains(path);
+  fix_settings.input.named_explicitly = !input.walked;  // a walked file without a policy is skipped silently
   fix_settings.input.limits = reading.parse_limits;
   fix_settings.jobs = reading.threads_per_file;
   FileAnalysis analysis =
@@ -107,9 +106,9 @@ FileResult analyzeFile(const std::string& path, const FileReading& reading, cons
 
 /// analyzeFile, then, when `format_with` is given, the file's report formatted on the same thread,
 /// after which the file and its diagnostics are freed there rather than on the reporting thread.
-FileResult analyzeAndFormat(const std::string& path, const FileReading& reading,
+FileResult analyzeAndFormat(const InputFile& input, const FileReading& reading,
                             const passes::AnalysisOptions& analysis_options, const backend::ReportWriter* format_with) {
-  FileResult result = analyzeFile(path, reading, analysis_options);
+  FileResult result = analyzeFile(input, reading, analysis_options);
   std::vector<ir::Diagnostic>& diagnostics = result.outcome.diagnostics;
   ir::sortDiagnostics(diagnostics);
   result.failing = std::any_of(diagnostics.begin(), diagnostics.end(),
@@ -149,7 +148,8 @@ int runCheck(const CheckOptions& options) {
     }
   }
 
-  const InputSet inputs = collectInputs(options.paths);
+  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
+  const InputSet inputs = collectInputs(options.paths, jobs);
   bool trouble = false;
   for (const InputProblem& problem : inputs.problems) {
     std::cerr << "iotlint: " << problem.path << ": " << problem.message << "\n";
@@ -160,14 +160,12 @@ int runCheck(const CheckOptions& options) {
   // `--jobs` threads; the results are taken in path order, the report's order, so it does not
   // depend on scheduling, and written and freed as soon as they are taken. IR dumps keep to one
   // thread.
-  std::vector<std::string> files = inputs.files;
-  std::sort(files.begin(), files.end());
-  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
+  const std::vector<InputFile>& files = inputs.files;
 
   // What analyzeFile needs to read and fix each file; a file analysed alone gets every thread.
   ProjectConfigs configs;
   const auto files_at_once = static_cast<unsigned>(std::clamp<std::size_t>(files.size(), 1, jobs));
-  const FileReading reading{{}, *frontend::parseInputFormat(options.input_format), inputs.walked, &filter, &options,
+  const FileReading reading{{}, *frontend::parseInputFormat(options.input_format), &filter, &options,
                             &configs, std::max(1U, jobs / files_at_once)};
   passes::AnalysisOptions analysis;
   analysis.device_topic_layouts = options.device_topic_layouts;
@@ -213,7 +211,7 @@ int runCheck(const CheckOptions& options) {
       [&](std::size_t i) { return analyzeAndFormat(files[i], reading, analysis, format_on_workers ? writer.get() : nullptr); },
       [&](std::size_t i, FileResult result) {
         if (!result.error.empty()) {
-          std::cerr << "iotlint: " << files[i] << ": " << result.error << "\n";
+          std::cerr << "iotlint: " << files[i].path << ": " << result.error << "\n";
           trouble = true;
           return;
         }
