@@ -1,6 +1,8 @@
 #include "ir/source.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace iotlint::ir {
 
@@ -17,13 +19,30 @@ std::uint32_t sequenceLength(unsigned char lead) {
   return 1;
 }
 
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+bool hasZeroByte(std::uint64_t word) { return ((word - kEveryByte) & ~word & kHighBits) != 0; }
+
+/// True when none of the 8 bytes at `bytes` ends a line or lies outside ASCII: the line index
+/// can skip them. A file is read again for every candidate fix verified, and this scan was 13
+/// instructions a byte.
+bool plainBlock(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return (word & kHighBits) == 0 && !hasZeroByte(word ^ (kEveryByte * '\n')) && !hasZeroByte(word ^ (kEveryByte * '\r'));
+}
+
 }  // namespace
 
 SourceFile::SourceFile(std::string path, std::string contents)
     : path_(std::move(path)), contents_(std::move(contents)) {
   line_starts_.push_back(0);
   line_is_ascii_.push_back(1);
-  for (std::uint32_t i = 0; i < contents_.size(); ++i) {
+  const std::size_t size = contents_.size();
+  for (std::uint32_t i = 0; i < size; ++i) {
+    while (size - i >= 8 && plainBlock(contents_.data() + i)) i += 8;
+    if (i >= size) break;
     const char c = contents_[i];
     if (c == '\n') {
       line_starts_.push_back(i + 1);

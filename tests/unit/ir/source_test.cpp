@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "ir/policy.h"
 
 namespace iotlint::ir {
@@ -53,6 +56,40 @@ TEST(SourceFile, ByteOrderMarkIsNotAColumn) {
 TEST(SourceFile, InvalidBytesCountOneColumnEach) {
   const SourceFile file("p.json", "\xFF\xFEx");
   EXPECT_EQ(file.position(2).column_code_points, 3U);
+}
+
+// The line index skips blocks of plain ASCII bytes: on random texts it must agree, offset by
+// offset, with reading every byte.
+TEST(SourceFile, PositionsMatchAByteByByteReading) {
+  std::mt19937 random(7);
+  const std::string alphabet = std::string("abc {}\"\t/", 11) + "\n\r\xC3\xA9\xF0\x9F\x98\x80\xFF";
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const auto length = std::uniform_int_distribution<int>(0, 80)(random);
+    for (int k = 0; k < length; ++k) {
+      // Mostly plain runs, so that whole blocks are skipped next to the bytes that end them.
+      const bool plain = std::uniform_int_distribution<int>(0, 3)(random) != 0;
+      text += plain ? alphabet[static_cast<std::size_t>(std::uniform_int_distribution<int>(0, 10)(random))]
+                    : alphabet[static_cast<std::size_t>(std::uniform_int_distribution<int>(0, 19)(random))];
+    }
+    const SourceFile file("p.json", text);
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    for (std::uint32_t offset = 0; offset <= text.size(); ++offset) {
+      ASSERT_EQ(file.position(offset).line, line) << "text " << ::testing::PrintToString(text) << " offset " << offset;
+      ASSERT_EQ(file.position(offset).column_bytes, column) << ::testing::PrintToString(text) << " offset " << offset;
+      if (offset == text.size()) break;
+      const char c = text[offset];
+      const bool crlf = c == '\r' && offset + 1 < text.size() && text[offset + 1] == '\n';
+      if ((c == '\n' || c == '\r') && !crlf) {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    EXPECT_EQ(file.lineCount(), line);
+  }
 }
 
 TEST(SourceFile, OffsetsPastTheEndAreClamped) {
