@@ -50,6 +50,11 @@ struct InputOptions {
   /// Files found by walking a folder are skipped silently instead.
   bool named_explicitly = true;
   ParseLimits limits;
+  /// When set, only the policies whose index in ParsedInput::policies is true here are lowered;
+  /// the others hold only their file, range and name, and nothing in them is reported. For
+  /// re-reading a file of many policies of which only some changed (fix verification); null
+  /// lowers every policy.
+  const std::vector<bool>* lowered_policies = nullptr;
 };
 
 struct ParsedInput {

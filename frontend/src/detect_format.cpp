@@ -216,7 +216,20 @@ class InputReader {
   ParsedInput finish(InputFormat format, FoundPolicies found, bool reported = false) {
     ParsedInput result;
     result.format = format;
+    const std::vector<bool>* lowered_policies = options_.lowered_policies;
     for (FoundPolicy& policy : found.policies) {
+      const std::size_t index = result.policies.size();
+      // A document that is not an object is no policy (lowering says why), so it takes no index.
+      const bool located_only = lowered_policies != nullptr && policy.document.kind == JsonValue::Kind::kObject &&
+                                !(index < lowered_policies->size() && (*lowered_policies)[index]);
+      if (located_only) {
+        ir::Policy located;
+        located.file = &file_;
+        located.range = policy.document.range;
+        located.name = std::move(policy.name);
+        result.policies.push_back(std::move(located));
+        continue;
+      }
       std::optional<ir::Policy> lowered = lowerPolicyValue(policy.document, file_, diagnostics_);
       if (!lowered) continue;
       lowered->name = std::move(policy.name);

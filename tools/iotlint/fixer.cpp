@@ -144,7 +144,9 @@ FileAnalysis analyzeForVerdict(const ir::SourceFile& file, std::span<const ir::E
   options.dump_stream = nullptr;
   options.print_ir_after.clear();
   options.need_witnesses = false;
-  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, options, analysed, settings.jobs);
+  frontend::InputOptions input = settings.input;
+  input.lowered_policies = analysed;  // the others are only located: half the cost of re-reading an export
+  return analyzeSource(file.path(), applyEdits(file.contents(), edits), input, options, analysed, settings.jobs);
 }
 
 /// Verifies a candidate alone: the whole file re-read with its edits applied.
