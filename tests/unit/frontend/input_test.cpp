@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "frontend/parse.h"
 
@@ -24,12 +25,14 @@ struct Read {
   }
 };
 
-Read read(std::string name, std::string text, InputFormat format = InputFormat::kAuto) {
+Read read(std::string name, std::string text, InputFormat format = InputFormat::kAuto,
+          const std::vector<bool>* lowered_policies = nullptr) {
   Read result;
   result.file = std::make_unique<ir::SourceFile>(std::move(name), std::move(text));
   ir::DiagnosticEngine engine;
   InputOptions options;
   options.format = format;
+  options.lowered_policies = lowered_policies;
   result.input = parseInput(*result.file, engine, options);
   result.diagnostics = engine.take();
   for (const auto& d : result.diagnostics) {
@@ -72,6 +75,31 @@ TEST(DetectFormat, YamlSequenceOfDocumentsIsReadAsManyPolicies) {
   const Read r = read("a.yaml", "- Version: '2012-10-17'\n  Statement: []\n- Version: '2012-10-17'\n  Statement: []\n");
   EXPECT_EQ(r.input.format, InputFormat::kPolicy);
   EXPECT_EQ(r.input.policies.size(), 2U);
+}
+
+// Fix verification re-reads a file of many policies and lowers only those it judges: the others
+// keep their place (index, range, name) and report nothing.
+TEST(DetectFormat, OnlyTheWantedPoliciesAreLoweredAndTheOthersKeepTheirPlace) {
+  const std::string text =
+      R"([{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iot:Connect", "Resource": "*"}]},)"
+      R"( 7, {"Id": "x", "Version": "2012-10-17", "Statement": []},)"
+      R"( {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "iot:Publish", "Resource": "*"}]}])";
+  const Read all = read("a.json", text);
+  ASSERT_EQ(all.input.policies.size(), 3U);
+  ASSERT_TRUE(all.reports(ir::RuleId::kPrincipalInDevicePolicy));  // `Id`, in the second policy
+  const std::vector<bool> wanted{true, false, true};
+  const Read some = read("a.json", text, InputFormat::kAuto, &wanted);
+  ASSERT_EQ(some.input.policies.size(), 3U);
+  for (std::size_t p = 0; p < 3; ++p) {
+    EXPECT_EQ(some.input.policies[p].range, all.input.policies[p].range) << p;
+    EXPECT_EQ(some.input.policies[p].name, all.input.policies[p].name) << p;
+    EXPECT_EQ(some.input.policies[p].file, some.file.get()) << p;
+  }
+  EXPECT_EQ(some.input.policies[0].statements.size(), 1U);
+  EXPECT_TRUE(some.input.policies[1].statements.empty());
+  EXPECT_EQ(some.input.policies[2].statements.at(0).effect, ir::Effect::kDeny);
+  EXPECT_FALSE(some.reports(ir::RuleId::kPrincipalInDevicePolicy));
+  EXPECT_TRUE(some.reports(ir::RuleId::kWrongValueType));  // the 7, which is no policy and takes no index
 }
 
 TEST(Locations, ThroughEscapesOfAJsonString) {
