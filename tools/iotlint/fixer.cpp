@@ -176,7 +176,8 @@ Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, con
 /// together, one per policy per re-reading. Policies are analysed independently, so each
 /// candidate's policy reads, counts and grants exactly as it would with that candidate alone, and
 /// the other policies' findings, unchanged when it is alone, cancel out of the comparison: a
-/// candidate is judged on its own policy's rule counts. A re-reading that does not give the same
+/// candidate is judged on its own policy's rule counts. Only the batch's policies are lowered and
+/// analysed, even for a batch of one. A re-reading that does not give the same
 /// policies, or changes the findings outside every policy, proves nothing about any one
 /// candidate; its candidates are then verified alone. Rounds are independent of each other, so
 /// they run on up to `settings.jobs` threads. Returns the verdicts reached, by key.
@@ -215,7 +216,8 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
           analysed[list[round]->second.policy] = true;
           edits.insert(edits.end(), list[round]->second.fix->edits.begin(), list[round]->second.fix->edits.end());
         }
-        if (batch.size() < 2) return reached;  // alone anyway
+        // A batch of one is verified here too: alone, the whole file would be re-analysed, and
+        // the last rounds of an export hold one candidate each.
         std::sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) { return a.range < b.range; });
         const FileAnalysis after = analyzeForVerdict(file, edits, per_round, &analysed);
         if (after.policies.size() != base.policies.size()) return reached;
