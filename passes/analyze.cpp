@@ -22,14 +22,14 @@ Grants analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, i
   ir::DiagnosticEngine findings_of_policy;
   AnalysisManager manager(policy, findings_of_policy);
   const bool dump_all = options.print_ir_after == "all";
-  if (!options.print_ir_after.empty() && !dump_all && !findPass(options.print_ir_after) && options.dump_stream) {
+  if (options.dumpsIr() && !dump_all && !findPass(options.print_ir_after)) {
     *options.dump_stream << "iotlint: no pass is named `" << options.print_ir_after << "`; passes:";
     for (const auto& name : passNames()) *options.dump_stream << ' ' << name;
     *options.dump_stream << '\n';
   }
   for (auto id : passOrder()) {
     manager.run(id);
-    if (options.dump_stream != nullptr && (dump_all || passInfo(id).name == options.print_ir_after)) {
+    if (options.dumpsIr() && (dump_all || passInfo(id).name == options.print_ir_after)) {
       *options.dump_stream << "// -----// IR dump after " << passInfo(id).name << " //----- //\n" << manager.dump(id);
     }
   }

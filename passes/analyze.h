@@ -26,6 +26,10 @@ struct AnalysisOptions {
   /// a candidate fix): checks then skip the searches that only find a finding's witness, whose
   /// messages are left without an example. Which findings are reported is the same either way.
   bool need_witnesses = true;
+
+  /// Whether analyzePolicy writes to `dump_stream` (a dump, or the list of passes when
+  /// `print_ir_after` names none): callers keep such analyses to one thread.
+  bool dumpsIr() const { return dump_stream != nullptr && !print_ir_after.empty(); }
 };
 
 /// Runs every pass of passes.def on `policy` in dependency order, reporting to `diagnostics`.

@@ -283,9 +283,9 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
   // Policies are analysed independently. A thread is worth starting for a few dozen of them (an
   // analysis takes ~0.1 ms); IR dumps keep to one thread. Results are taken in policy order.
   constexpr std::size_t kPoliciesPerThread = 32;
-  const bool dumps = analysis_options.dump_stream != nullptr;
+  // (The driver always sets a dump stream; only a --print-ir-after run dumps.)
   const auto threads =
-      dumps ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
+      analysis_options.dumpsIr() ? 1U : static_cast<unsigned>(std::clamp<std::size_t>(work / kPoliciesPerThread, 1, std::max(jobs, 1U)));
   struct PolicyAnalysis {
     passes::Grants grants;
     std::vector<ir::Diagnostic> findings;
@@ -310,7 +310,7 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
 }
 
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings) {
-  if (settings.analysis.dump_stream == nullptr && settings.analysis.print_ir_after.empty()) {
+  if (!settings.analysis.dumpsIr()) {
     return analyzeSource(std::move(path), std::move(contents), settings.input, settings.analysis, nullptr, settings.jobs);
   }
   passes::AnalysisOptions quiet = settings.analysis;  // re-reading a fixed text never dumps IR
