@@ -148,7 +148,7 @@ int runCheck(const CheckOptions& options) {
     }
   }
 
-  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;
+  const unsigned jobs = options.print_ir_after.empty() ? options.jobs : 1;  // IR dumps keep to one thread
   const InputSet inputs = collectInputs(options.paths, jobs);
   bool trouble = false;
   for (const InputProblem& problem : inputs.problems) {
@@ -158,8 +158,7 @@ int runCheck(const CheckOptions& options) {
 
   // Files are analysed (and their fixes verified or applied) and their reports formatted on
   // `--jobs` threads; the results are taken in path order, the report's order, so it does not
-  // depend on scheduling, and written and freed as soon as they are taken. IR dumps keep to one
-  // thread.
+  // depend on scheduling, and written and freed as soon as they are taken.
   const std::vector<InputFile>& files = inputs.files;
 
   // What analyzeFile needs to read and fix each file; a file analysed alone gets every thread.
