@@ -144,9 +144,7 @@ FileAnalysis analyzeForVerdict(const ir::SourceFile& file, std::span<const ir::E
   options.dump_stream = nullptr;
   options.print_ir_after.clear();
   options.need_witnesses = false;
-  frontend::InputOptions input = settings.input;
-  input.lowered_policies = analysed;  // the others are only located: half the cost of re-reading an export
-  return analyzeSource(file.path(), applyEdits(file.contents(), edits), input, options, analysed, settings.jobs);
+  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, options, analysed, settings.jobs);
 }
 
 /// Verifies a candidate alone: the whole file re-read with its edits applied.
@@ -273,7 +271,11 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
   FileAnalysis analysis;
   analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
   ir::DiagnosticEngine diagnostics;
-  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, input);
+  // A policy that is not analysed is not lowered either, only located: half the cost of re-reading
+  // an export for a few of its policies.
+  frontend::InputOptions reading = input;
+  reading.lowered_policies = analysed;
+  frontend::ParsedInput parsed = frontend::parseInput(*analysis.file, diagnostics, reading);
   analysis.format = parsed.format;
   const auto wanted = [&](std::size_t i) { return analysed == nullptr || (i < analysed->size() && (*analysed)[i]); };
   std::size_t work = 0;

@@ -57,8 +57,8 @@ struct FileAnalysis {
   std::vector<ir::Diagnostic> diagnostics;
 };
 /// Reads `contents` as the file `path`: parses it and analyses every policy in it, or, when
-/// `analysed` is given, the policies it marks (the others get no analysis findings and empty
-/// grants). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
+/// `analysed` is given, the policies it marks (the others are only located: not lowered, no
+/// findings, empty grants). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
 /// reading of a file only. A file of many policies (an account export) has them analysed on up to
 /// `jobs` threads; the result is the same as with one.
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
