@@ -153,6 +153,19 @@ bool nfaEqual(const Nfa& a, const Nfa& b) {
   return true;
 }
 
+std::size_t nfaHash(const Nfa& nfa) {
+  std::size_t hash = nfa.states.size();
+  auto mix = [&hash](std::size_t value) { hash ^= value + 0x9e37'79b9'7f4a'7c15ull + (hash << 6) + (hash >> 2); };
+  for (const NfaState& state : nfa.states) {
+    mix(state.accepting ? 1 : 2);
+    for (const NfaEdge& e : state.edges) {
+      mix(e.to);
+      for (const SymbolRange& r : e.cls.ranges()) mix((static_cast<std::size_t>(r.lo) << 32) | r.hi);
+    }
+  }
+  return hash;
+}
+
 bool isUniversalState(const NfaState& state, StateId id) {
   if (!state.accepting) return false;
   for (const NfaEdge& e : state.edges) {

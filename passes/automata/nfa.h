@@ -69,6 +69,8 @@ Nfa trim(Nfa nfa);
 bool isEmptyNfa(const Nfa& nfa);
 /// Same states, acceptance and edges (chain labels aside), so the same language. O(n + e).
 bool nfaEqual(const Nfa& a, const Nfa& b);
+/// A hash of what nfaEqual compares: equal Nfas have equal hashes. O(n + e).
+std::size_t nfaHash(const Nfa& nfa);
 /// True iff `state` accepts every word: accepting with a self-loop on every Symbol.
 bool isUniversalState(const NfaState& state, StateId id);
 

@@ -139,6 +139,33 @@ TEST(TopicsMatchedByFilters, ExhaustiveAgainstReference) {
   EXPECT_GT(checked, 300'000u);
 }
 
+// Checks ask the same question of equal automata many times, and the answers are remembered by
+// the filters' automaton, a bounded number of them per thread. Every answer, asked first, again,
+// of a separately built equal language, and again after hundreds of other questions have emptied
+// the memory, is the reference's, and equal questions get the same automaton.
+TEST(TopicsMatchedByFilters, RepeatedQuestionsGetFreshAnswers) {
+  const auto topics = allStrings(std::vector<Symbol>{'/', 'a', kT}, 3);
+  const std::vector<std::string> spellings = allGlobSpellings("a/+#*?T", 3);
+  ASSERT_GT(spellings.size(), 256u);  // more than the memory holds, so it is emptied on the way
+  std::vector<Language> first_answers;
+  for (const std::string& spelling : spellings) {
+    first_answers.push_back(Language::fromGlob(globOf(spelling)).topicsMatchedByFilters());
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t k = 0; k < spellings.size(); ++k) {
+      const std::size_t i = round == 0 ? spellings.size() - 1 - k : k;  // backwards, then forwards
+      const Glob g = globOf(spellings[i]);
+      const Language answer = Language::fromGlob(g).topicsMatchedByFilters();
+      ASSERT_TRUE(answer.hasSameAutomataAs(first_answers[i])) << spellings[i];
+      for (const Word& t : topics) {
+        const auto filters = reference::mqttFiltersMatching(t);
+        const bool want = std::any_of(filters.begin(), filters.end(), [&](const Word& f) { return reference::globMatches(g, f); });
+        ASSERT_EQ(answer.contains(t), want) << spellings[i] << " on " << show(t);
+      }
+    }
+  }
+}
+
 TEST(TopicsMatchedByFilters, UnionOfFilterGlobsWithTokens) {
   std::vector<Language> parts{Language::fromGlob(globOf("$aws/things/T/shadow/#")),
                               Language::fromGlob(globOf("x/+"))};
