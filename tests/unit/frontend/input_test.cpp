@@ -206,5 +206,32 @@ TEST(Terraform, SyntaxErrorsAreLocated) {
   EXPECT_EQ(r.file->position(r.diagnostics[0].range.begin).line, 2U);
 }
 
+// A file with errors is read in a second parse that reports each error and recovers (the first,
+// faster one gives up at the first error): every error is reported at its place, and the policies
+// around them are still found.
+TEST(Terraform, EverySyntaxErrorIsReportedAndThePoliciesAroundThemRead) {
+  const std::string text =
+      "resource \"aws_iot_policy\" \"p\" {\n"
+      "  policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = \"iot:*\", Resource = \"*\" }] })\n"
+      "  broken = = 3\n"
+      "  other = [1, 2,, ]\n"
+      "}\n"
+      "resource \"aws_iot_policy\" \"q\" {\n"
+      "  policy = <<EOF\n"
+      "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iot:Connect\", \"Resource\": \"*\"}]}\n"
+      "EOF\n"
+      "  x = ( 1 +\n"
+      "}\n";
+  const Read r = read("main.tf", text);
+  std::vector<std::size_t> lines;
+  for (const auto& d : r.diagnostics) {
+    if (d.rule == ir::RuleId::kUnreadableTemplateConstruct) lines.push_back(r.file->position(d.range.begin).line);
+  }
+  EXPECT_EQ(lines, (std::vector<std::size_t>{3, 4, 11}));
+  ASSERT_EQ(r.input.policies.size(), 2U);
+  EXPECT_EQ(r.input.policies[0].name, "p");
+  EXPECT_EQ(r.input.policies[1].name, "q");
+}
+
 }  // namespace
 }  // namespace iotlint::frontend
