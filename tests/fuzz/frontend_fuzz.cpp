@@ -1,7 +1,8 @@
-// tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend: no crash, no hang, every
-// reported range lies inside the file with begin <= end, the hand-written PolicyJson token
-// source gives exactly the tokens of the lexer generated from the grammar, and the strict JSON
-// reader gives exactly the tree and diagnostics of the generated parser.
+// tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend, read as a JSON policy and as a
+// Terraform file: no crash, no hang, every reported range lies inside the file with begin <= end,
+// the hand-written PolicyJson and HCL token sources give exactly the tokens of the lexers
+// generated from the grammars, and the strict JSON reader gives exactly the tree and diagnostics
+// of the generated parser.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,7 +12,32 @@
 
 #include "frontend/parse.h"
 #include "frontend/src/json_reader_check.h"
-#include "frontend/src/json_token_check.h"
+#include "frontend/src/token_check.h"
+
+namespace {
+
+void checkRanges(const iotlint::ir::SourceFile& file, const iotlint::ir::DiagnosticEngine& diagnostics) {
+  for (const auto& d : diagnostics.diagnostics()) {
+    if (d.range.begin > d.range.end || d.range.end > file.size()) std::abort();
+    for (const auto& note : d.notes) {
+      if (note.range.begin > note.range.end || note.range.end > file.size()) std::abort();
+    }
+    (void)file.position(d.range.begin);  // line/column computation must hold for every range
+  }
+}
+
+void checkRanges(const iotlint::ir::SourceFile& file, const iotlint::ir::Policy& policy) {
+  for (const auto& statement : policy.statements) {
+    for (const auto& resource : statement.resources.items) {
+      for (const auto& part : resource.parts) {
+        const auto range = resource.rangeOf(part.begin, part.end);
+        if (range.begin > range.end || range.end > file.size()) std::abort();
+      }
+    }
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -23,25 +49,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::fprintf(stderr, "%s\n", mismatch.c_str());
     std::abort();
   }
-  const iotlint::ir::SourceFile file("fuzz.json", std::string(bytes));
+  if (const std::string mismatch = iotlint::frontend::describeHclTokenMismatch(bytes); !mismatch.empty()) {
+    std::fprintf(stderr, "%s\n", mismatch.c_str());
+    std::abort();
+  }
+  {
+    const iotlint::ir::SourceFile file("fuzz.json", std::string(bytes));
+    iotlint::ir::DiagnosticEngine diagnostics;
+    const auto policy = iotlint::frontend::parsePolicy(file, diagnostics);
+    checkRanges(file, diagnostics);
+    if (policy) checkRanges(file, *policy);
+  }
+  const iotlint::ir::SourceFile file("fuzz.tf", std::string(bytes));
   iotlint::ir::DiagnosticEngine diagnostics;
-  const auto policy = iotlint::frontend::parsePolicy(file, diagnostics);
-  for (const auto& d : diagnostics.diagnostics()) {
-    if (d.range.begin > d.range.end || d.range.end > file.size()) std::abort();
-    for (const auto& note : d.notes) {
-      if (note.range.begin > note.range.end || note.range.end > file.size()) std::abort();
-    }
-    (void)file.position(d.range.begin);  // line/column computation must hold for every range
-  }
-  if (policy) {
-    for (const auto& statement : policy->statements) {
-      for (const auto& resource : statement.resources.items) {
-        for (const auto& part : resource.parts) {
-          const auto range = resource.rangeOf(part.begin, part.end);
-          if (range.begin > range.end || range.end > file.size()) std::abort();
-        }
-      }
-    }
-  }
+  iotlint::frontend::InputOptions options;
+  options.format = iotlint::frontend::InputFormat::kTerraform;
+  const iotlint::frontend::ParsedInput input = iotlint::frontend::parseInput(file, diagnostics, options);
+  checkRanges(file, diagnostics);
+  for (const auto& policy : input.policies) checkRanges(file, policy);
   return 0;
 }

@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "frontend/src/json_token_check.h"
+#include "frontend/src/token_check.h"
 #include "json_inputs.h"
 
 namespace iotlint::frontend {

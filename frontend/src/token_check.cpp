@@ -1,4 +1,4 @@
-#include "frontend/src/json_token_check.h"
+#include "frontend/src/token_check.h"
 
 #include <antlr4-runtime.h>
 
@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "HclLexer.h"
 #include "PolicyJsonLexer.h"
 #include "frontend/src/char_stream.h"
+#include "frontend/src/hcl_token_source.h"
 #include "frontend/src/json_token_source.h"
 
 namespace iotlint::frontend {
@@ -27,18 +29,13 @@ bool same(const antlr4::Token& a, const antlr4::Token& b) {
          a.getCharPositionInLine() == b.getCharPositionInLine() && a.getText() == b.getText();
 }
 
-}  // namespace
-
-std::string describeTokenMismatch(std::string_view bytes) {
+/// The part of `bytes` that the readers lex: after a UTF-8 BOM, up to the first byte that is not UTF-8.
+std::string_view lexedPart(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  bytes = bytes.substr(0, findInvalidUtf8(bytes));
+  return bytes.substr(0, findInvalidUtf8(bytes));
+}
 
-  Utf8CharStream generated_stream(bytes, 0);
-  iotlint_generated::PolicyJsonLexer generated(&generated_stream);
-  generated.removeErrorListeners();
-  Utf8CharStream hand_written_stream(bytes, 0);
-  PolicyJsonTokenSource hand_written(hand_written_stream);
-
+std::string firstMismatch(antlr4::TokenSource& generated, antlr4::TokenSource& hand_written) {
   // Once past EOF both must keep returning EOF, as CommonTokenStream may ask again.
   bool after_eof = false;
   for (std::size_t index = 0;; ++index) {
@@ -53,6 +50,28 @@ std::string describeTokenMismatch(std::string_view bytes) {
       after_eof = true;
     }
   }
+}
+
+}  // namespace
+
+std::string describeTokenMismatch(std::string_view bytes) {
+  bytes = lexedPart(bytes);
+  Utf8CharStream generated_stream(bytes, 0);
+  iotlint_generated::PolicyJsonLexer generated(&generated_stream);
+  generated.removeErrorListeners();
+  Utf8CharStream hand_written_stream(bytes, 0);
+  PolicyJsonTokenSource hand_written(hand_written_stream);
+  return firstMismatch(generated, hand_written);
+}
+
+std::string describeHclTokenMismatch(std::string_view bytes) {
+  bytes = lexedPart(bytes);
+  Utf8CharStream generated_stream(bytes, 0);
+  iotlint_generated::HclLexer generated(&generated_stream);
+  generated.removeErrorListeners();
+  Utf8CharStream hand_written_stream(bytes, 0);
+  HclTokenSource hand_written(hand_written_stream);
+  return firstMismatch(generated, hand_written);
 }
 
 }  // namespace iotlint::frontend

@@ -1,6 +1,6 @@
-// frontend/src/json_token_check.h: the hand-written PolicyJson token source checked against the
-// lexer ANTLR generates from grammar/PolicyJson.g4, for the unit and fuzz tests. ANTLR-free, so
-// that tests outside frontend/src can call it; only they link it in.
+// frontend/src/token_check.h: the hand-written token sources checked against the lexers ANTLR
+// generates from grammar/PolicyJson.g4 and grammar/HclLexer.g4, for the unit and fuzz tests.
+// ANTLR-free, so that tests outside frontend/src can call them; only they link them in.
 #pragma once
 
 #include <string>
@@ -12,5 +12,8 @@ namespace iotlint::frontend {
 /// with both lexers and describes the first token whose type, channel, indices, line, column or
 /// text differ. Empty when the two token streams are identical, EOF token included.
 std::string describeTokenMismatch(std::string_view bytes);
+
+/// The same comparison for HCL, lexing `bytes` as parseHcl does, with HclTokenSource.
+std::string describeHclTokenMismatch(std::string_view bytes);
 
 }  // namespace iotlint::frontend
