@@ -411,6 +411,8 @@ std::optional<std::vector<Symbol>> searchDifference(const Nfa& a, const Nfa& b, 
 bool nfaIsSubset(const Nfa& a, const Nfa& b) {
   if (isEmptyNfa(a)) return true;
   if (isEmptyNfa(b)) return false;
+  if (isUniversalState(b.states[0], 0)) return true;
+  if (const auto word = nfaSingleWord(a)) return nfaContains(b, *word);
   return !searchDifference(a, b, /*need_word=*/false).has_value();
 }
 
