@@ -235,9 +235,13 @@ class InputReader {
       lowered->name = std::move(policy.name);
       result.policies.push_back(std::move(*lowered));
     }
-    // A construct that could not be read (IL133) already says why no policy was found.
+    // A construct that could not be read (IL133), or a file that was not read (IL101, IL102),
+    // already says why no policy was found.
     reported = reported || std::any_of(diagnostics_.diagnostics().begin(), diagnostics_.diagnostics().end(),
-                                       [](const ir::Diagnostic& d) { return d.rule == RuleId::kUnreadableTemplateConstruct; });
+                                       [](const ir::Diagnostic& d) {
+                                         return d.rule == RuleId::kUnreadableTemplateConstruct ||
+                                                d.rule == RuleId::kNestingTooDeep || d.rule == RuleId::kInvalidUtf8;
+                                       });
     if (found.policies.empty() && options_.named_explicitly && !reported) {
       const std::string what =
           format == InputFormat::kNone

@@ -1,5 +1,7 @@
-// frontend/src/hcl_builder.cpp: runs the HCL token source and the generated parser and turns the parse tree
-// into an HclBlock tree (hcl_tree.h) with file ranges; decodes template strings and heredocs.
+// frontend/src/hcl_builder.cpp: reads a Terraform file into an HclBlock tree (hcl_tree.h) with file
+// ranges: with the hand-written reader (hcl_reader.cpp) when the file has no syntax error, else
+// with the generated parser, whose parse tree is turned into the same tree; builds the leaves both
+// share and decodes template strings and heredocs.
 //
 // Syntax errors are reported (IL133) where ANTLR finds them, and the parser's recovery keeps the
 // rest of the file readable: a construct this subset does not know costs the attribute around
@@ -11,6 +13,7 @@
 #include "HclParser.h"
 #include "frontend/src/utf8.h"
 #include "frontend/src/char_stream.h"
+#include "frontend/src/hcl_reader.h"
 #include "frontend/src/hcl_token_source.h"
 #include "frontend/src/hcl_tree.h"
 
@@ -83,7 +86,7 @@ std::size_t closingBrace(const std::string& s, std::size_t open) {
 
 class TreeBuilder {
  public:
-  TreeBuilder(const ir::SourceFile& file, const Utf8CharStream& stream) : file_(file), stream_(stream) {}
+  TreeBuilder(const ir::SourceFile& file, const Utf8CharStream& stream) : file_(file), stream_(stream), leaves_(file) {}
 
   HclBlock buildBody(HclParser::BodyContext* body, SourceRange range) {
     HclBlock block;
@@ -105,9 +108,7 @@ class TreeBuilder {
         if (terminal == nullptr || terminal == idents[0]) continue;
         const std::size_t type = terminal->getSymbol()->getType();
         if (type == HclParser::LBRACE) break;
-        std::string label = terminal->getText();
-        if (type == HclParser::STRING && label.size() >= 2) label = label.substr(1, label.size() - 2);
-        built.labels.push_back(std::move(label));
+        built.labels.push_back(leaves_.label(rangeOf(terminal->getSymbol()), type == HclParser::STRING));
       }
       block.blocks.push_back(std::move(built));
     }
@@ -130,14 +131,9 @@ class TreeBuilder {
     HclExpr result;
     if (expression == nullptr) return result;
     result.range = rangeOf(expression);
-    if (depth > 64) return result;
+    if (depth > kMaxHclExprDepth) return result;
     if (auto* value = dynamic_cast<HclParser::ValueExprContext*>(expression)) {
-      if (!value->postfix().empty()) {
-        // A reference with attribute or index access (`data.x.y.json`, `var.list[0]`).
-        result.kind = HclExpr::Kind::kReference;
-        result.name = compact(result.range);
-        return result;
-      }
+      if (!value->postfix().empty()) return leaves_.reference(result.range);
       return buildPrimary(value->primary(), depth);
     }
     if (auto* conditional = dynamic_cast<HclParser::ConditionalExprContext*>(expression)) {
@@ -156,15 +152,15 @@ class TreeBuilder {
       result.kind = HclExpr::Kind::kNumber;
       result.name = primary->getText();
     } else if (auto* string = dynamic_cast<HclParser::StringValueContext*>(primary)) {
+      return leaves_.string(rangeOf(string->STRING()->getSymbol()));
+    } else if (auto* value = dynamic_cast<HclParser::HeredocValueContext*>(primary)) {
+      HclParser::HeredocContext* heredoc = value->heredoc();
       result.kind = HclExpr::Kind::kString;
-      const SourceRange range = rangeOf(string->STRING()->getSymbol());
-      MappedText raw;
-      if (range.size() >= 2) raw.appendCopied(file_.text({range.begin + 1, range.end - 1}), range.begin + 1);
-      raw.finish(range.size() >= 2 ? range.end - 1 : range.end);
-      result.pieces = decodeTemplate(raw, true);
-    } else if (auto* heredoc = dynamic_cast<HclParser::HeredocValueContext*>(primary)) {
-      result.kind = HclExpr::Kind::kString;
-      result.pieces = decodeTemplate(heredocText(heredoc->heredoc()), false);
+      if (heredoc != nullptr && heredoc->HEREDOC_START() != nullptr) {
+        std::vector<SourceRange> lines;
+        for (auto* line : heredoc->HEREDOC_LINE()) lines.push_back(rangeOf(line->getSymbol()));
+        result.pieces = leaves_.heredocPieces(rangeOf(heredoc->HEREDOC_START()->getSymbol()), lines);
+      }
     } else if (auto* call = dynamic_cast<HclParser::CallValueContext*>(primary)) {
       result.kind = HclExpr::Kind::kCall;
       result.name = call->IDENT().back()->getText();
@@ -172,16 +168,7 @@ class TreeBuilder {
         for (auto* argument : call->arguments()->expression()) result.elements.push_back(buildExpr(argument, depth + 1));
       }
     } else if (auto* reference = dynamic_cast<HclParser::ReferenceValueContext*>(primary)) {
-      const std::string name = reference->IDENT()->getText();
-      if (name == "true" || name == "false") {
-        result.kind = HclExpr::Kind::kBool;
-        result.name = name;
-      } else if (name == "null") {
-        result.kind = HclExpr::Kind::kNull;
-      } else {
-        result.kind = HclExpr::Kind::kReference;
-        result.name = name;
-      }
+      return leaves_.name(rangeOf(reference->IDENT()->getSymbol()));
     } else if (auto* tuple = dynamic_cast<HclParser::TupleValueContext*>(primary)) {
       result.kind = HclExpr::Kind::kTuple;
       for (auto* element : tuple->expression()) result.elements.push_back(buildExpr(element, depth + 1));
@@ -189,25 +176,8 @@ class TreeBuilder {
       result.kind = HclExpr::Kind::kObject;
       for (auto* item : object->objectItem()) {
         if (item->objectKey() == nullptr || item->expression() == nullptr) continue;
-        HclExpr::Item built;
-        built.key_range = rangeOf(item->objectKey());
-        if (item->objectKey()->STRING() != nullptr) {
-          HclExpr key;
-          MappedText raw;
-          const SourceRange r = built.key_range;
-          if (r.size() >= 2) raw.appendCopied(file_.text({r.begin + 1, r.end - 1}), r.begin + 1);
-          raw.finish(r.size() >= 2 ? r.end - 1 : r.end);
-          for (const HclTemplatePiece& piece : decodeTemplate(raw, true)) {
-            if (piece.kind == HclTemplatePiece::Kind::kText) built.key_text.append(piece.text);
-          }
-          built.key_text.finish(r.size() >= 2 ? r.end - 1 : r.end);
-        } else {
-          built.key_text.appendCopied(file_.text(built.key_range), built.key_range.begin);
-          built.key_text.finish(built.key_range.end);
-        }
-        built.key = built.key_text.text;
-        built.value = buildExpr(item->expression(), depth + 1);
-        result.items.push_back(std::move(built));
+        result.items.push_back(leaves_.item(rangeOf(item->objectKey()), item->objectKey()->STRING() != nullptr,
+                                            buildExpr(item->expression(), depth + 1)));
       }
     } else if (auto* paren = dynamic_cast<HclParser::ParenValueContext*>(primary)) {
       return buildExpr(paren->expression(), depth + 1);
@@ -215,45 +185,9 @@ class TreeBuilder {
     return result;  // `for` expressions: computed at plan time
   }
 
-  /// The body of a heredoc, mapped to the file; `<<-` strips the common indentation.
-  MappedText heredocText(HclParser::HeredocContext* heredoc) {
-    MappedText text;
-    if (heredoc == nullptr) return text;
-    const bool indented = heredoc->HEREDOC_START()->getText().starts_with("<<-");
-    std::vector<SourceRange> lines;
-    for (auto* line : heredoc->HEREDOC_LINE()) lines.push_back(rangeOf(line->getSymbol()));
-    std::size_t indent = std::string::npos;
-    if (indented) {
-      for (const SourceRange& line : lines) {
-        const std::string_view content = file_.text(line);
-        const std::size_t first = content.find_first_not_of(" \t");
-        if (first == std::string_view::npos || content[first] == '\n' || content[first] == '\r') continue;
-        indent = std::min(indent, first);
-      }
-    }
-    if (indent == std::string::npos) indent = 0;
-    for (const SourceRange& line : lines) {
-      const std::string_view content = file_.text(line);
-      const std::size_t skip = std::min(indent, content.find_first_not_of(" \t") == std::string_view::npos
-                                                    ? content.size()
-                                                    : content.find_first_not_of(" \t"));
-      text.appendCopied(content.substr(skip), line.begin + static_cast<std::uint32_t>(skip));
-    }
-    text.finish(lines.empty() ? rangeOf(heredoc->HEREDOC_START()->getSymbol()).end : lines.back().end);
-    return text;
-  }
-
-  /// A reference as written, without white space or comments.
-  std::string compact(SourceRange range) const {
-    std::string out;
-    for (char c : file_.text(range)) {
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
-    }
-    return out;
-  }
-
   const ir::SourceFile& file_;
   const Utf8CharStream& stream_;
+  HclLeaves leaves_;
 };
 
 }  // namespace
@@ -333,7 +267,93 @@ std::vector<HclTemplatePiece> decodeTemplate(const MappedText& raw, bool escapes
   return pieces;
 }
 
-HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics) {
+HclExpr HclLeaves::string(SourceRange token) const {
+  HclExpr result;
+  result.kind = HclExpr::Kind::kString;
+  result.range = token;
+  MappedText raw;
+  if (token.size() >= 2) raw.appendCopied(file_.text({token.begin + 1, token.end - 1}), token.begin + 1);
+  raw.finish(token.size() >= 2 ? token.end - 1 : token.end);
+  result.pieces = decodeTemplate(raw, true);
+  return result;
+}
+
+HclExpr HclLeaves::name(SourceRange token) const {
+  HclExpr result;
+  result.range = token;
+  const std::string_view name = file_.text(token);
+  if (name == "true" || name == "false") {
+    result.kind = HclExpr::Kind::kBool;
+    result.name = name;
+  } else if (name == "null") {
+    result.kind = HclExpr::Kind::kNull;
+  } else {
+    result.kind = HclExpr::Kind::kReference;
+    result.name = name;
+  }
+  return result;
+}
+
+HclExpr HclLeaves::reference(SourceRange range) const {
+  HclExpr result;
+  result.kind = HclExpr::Kind::kReference;
+  result.range = range;
+  for (char c : file_.text(range)) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') result.name.push_back(c);
+  }
+  return result;
+}
+
+HclExpr::Item HclLeaves::item(SourceRange key, bool quoted, HclExpr value) const {
+  HclExpr::Item built;
+  built.key_range = key;
+  if (quoted) {
+    MappedText raw;
+    if (key.size() >= 2) raw.appendCopied(file_.text({key.begin + 1, key.end - 1}), key.begin + 1);
+    raw.finish(key.size() >= 2 ? key.end - 1 : key.end);
+    for (const HclTemplatePiece& piece : decodeTemplate(raw, true)) {
+      if (piece.kind == HclTemplatePiece::Kind::kText) built.key_text.append(piece.text);
+    }
+    built.key_text.finish(key.size() >= 2 ? key.end - 1 : key.end);
+  } else {
+    built.key_text.appendCopied(file_.text(key), key.begin);
+    built.key_text.finish(key.end);
+  }
+  built.key = built.key_text.text;
+  built.value = std::move(value);
+  return built;
+}
+
+std::string HclLeaves::label(SourceRange token, bool quoted) const {
+  const std::string_view text = file_.text(token);
+  return std::string(quoted && text.size() >= 2 ? text.substr(1, text.size() - 2) : text);
+}
+
+std::vector<HclTemplatePiece> HclLeaves::heredocPieces(SourceRange start, std::span<const SourceRange> lines) const {
+  MappedText text;
+  const bool indented = file_.text(start).starts_with("<<-");
+  std::size_t indent = std::string::npos;
+  if (indented) {
+    for (const SourceRange& line : lines) {
+      const std::string_view content = file_.text(line);
+      const std::size_t first = content.find_first_not_of(" \t");
+      if (first == std::string_view::npos || content[first] == '\n' || content[first] == '\r') continue;
+      indent = std::min(indent, first);
+    }
+  }
+  if (indent == std::string::npos) indent = 0;
+  for (const SourceRange& line : lines) {
+    const std::string_view content = file_.text(line);
+    const std::size_t skip = std::min(indent, content.find_first_not_of(" \t") == std::string_view::npos
+                                                  ? content.size()
+                                                  : content.find_first_not_of(" \t"));
+    text.appendCopied(content.substr(skip), line.begin + static_cast<std::uint32_t>(skip));
+  }
+  text.finish(lines.empty() ? start.end : lines.back().end);
+  return decodeTemplate(text, false);
+}
+
+HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, HclReader reader) {
   const std::string& bytes = file.contents();
   const std::uint32_t start = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const std::string_view text = std::string_view(bytes).substr(start);
@@ -345,6 +365,16 @@ HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics)
     return {};
   }
   Utf8CharStream stream(text, start);
+  HclDirectRead direct = readHclDirectly(file, stream);
+  if (direct.too_deep) {
+    diagnostics.report(ir::RuleId::kNestingTooDeep, file, *direct.too_deep,
+                       fmt::format("brackets, conditionals and unary operators nest more than {} levels deep here, so "
+                                   "the file is not analysed",
+                                   kMaxHclNesting));
+    return {};
+  }
+  if (reader == HclReader::kDirectFirst && direct.body) return std::move(*direct.body);
+  // A file with a syntax error: the generated parser reports each error and recovers.
   HclErrorListener listener(file, stream, diagnostics);
   // The hand-written token source mirrors the lexer rules of grammar/HclLexer.g4 and is tested
   // against the lexer ANTLR generates from them (hcl_token_source_test), at a fraction of its cost.
@@ -353,25 +383,8 @@ HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics)
   antlr4::CommonTokenStream tokens(&token_source);
   HclParser parser(&tokens);
   parser.removeErrorListeners();
-  // Two stages, as for JSON (json_builder.cpp): SLL prediction with an error strategy that gives up
-  // at the first error parses every well-formed file, without the default strategy's
-  // synchronisation at every rule (4% of parsing a Terraform file); only a file with a syntax error
-  // is parsed again, with full LL prediction and the strategy that reports and recovers, so that
-  // its diagnostics are those of a single LL parse. (The lexer runs once: its tokens are kept.)
-  auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-  HclParser::ConfigFileContext* root = nullptr;
-  try {
-    root = parser.configFile();
-  } catch (const antlr4::ParseCancellationException&) {
-    tokens.seek(0);
-    parser.reset();
-    simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
-    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-    parser.addErrorListener(&listener);
-    root = parser.configFile();
-  }
+  parser.addErrorListener(&listener);
+  HclParser::ConfigFileContext* root = parser.configFile();
   TreeBuilder builder(file, stream);
   return builder.buildBody(root != nullptr ? root->body() : nullptr, {0, file.size()});
 }

@@ -41,18 +41,13 @@ std::size_t heredocStartEnd(std::u32string_view text, std::size_t i) {
 
 }  // namespace
 
-HclTokenSource::HclTokenSource(Utf8CharStream& stream) : stream_(stream), text_(stream.codePoints()) {}
+bool HclScanner::hidden(std::size_t type) {
+  return type == HclLexer::WS || type == HclLexer::LINE_COMMENT || type == HclLexer::BLOCK_COMMENT;
+}
 
-std::unique_ptr<antlr4::Token> HclTokenSource::nextToken() {
+HclToken HclScanner::next() {
   const std::size_t start = position_;
-  token_line_ = line_;
-  token_column_ = start - line_start_;
-  const std::pair<antlr4::TokenSource*, antlr4::CharStream*> source{this, &stream_};
-  if (start == text_.size()) {
-    // As Lexer::emitEOF: an empty interval at the end, on the default channel.
-    return std::make_unique<antlr4::CommonToken>(source, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, start,
-                                                 start - 1);
-  }
+  if (start == text_.size()) return {antlr4::Token::EOF, start, start};
   const Match match = in_heredoc_ ? matchHeredoc(start) : matchDefault(start);
   if (match.type == HclLexer::HEREDOC_START) {
     // The lexer's startHeredoc(): the marker is the identifier after `<<` and `-`.
@@ -62,22 +57,29 @@ std::unique_ptr<antlr4::Token> HclTokenSource::nextToken() {
   } else if (match.type == HclLexer::HEREDOC_END) {
     in_heredoc_ = false;
   }
+  position_ = match.end;
+  return {match.type, start, match.end};
+}
+
+std::unique_ptr<antlr4::Token> HclTokenSource::nextToken() {
+  const HclToken token = scanner_.next();
+  token_line_ = line_;
+  token_column_ = token.begin - line_start_;
   // A column counts code points since the last '\n' ('\r' alone does not start a line, as in ANTLR).
-  for (std::size_t k = start; k < match.end; ++k) {
-    if (text_[k] == U'\n') {
+  const std::u32string_view text = stream_.codePoints();
+  for (std::size_t k = token.begin; k < token.end; ++k) {
+    if (text[k] == U'\n') {
       ++line_;
       line_start_ = k + 1;
     }
   }
-  position_ = match.end;
-  const std::size_t channel =
-      match.type == HclLexer::WS || match.type == HclLexer::LINE_COMMENT || match.type == HclLexer::BLOCK_COMMENT
-          ? antlr4::Token::HIDDEN_CHANNEL
-          : antlr4::Token::DEFAULT_CHANNEL;
-  return std::make_unique<antlr4::CommonToken>(source, match.type, channel, start, match.end - 1);
+  // EOF, as Lexer::emitEOF: an empty interval at the end, on the default channel.
+  const std::size_t channel = HclScanner::hidden(token.type) ? antlr4::Token::HIDDEN_CHANNEL : antlr4::Token::DEFAULT_CHANNEL;
+  return std::make_unique<antlr4::CommonToken>(std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, &stream_},
+                                               token.type, channel, token.begin, token.end - 1);
 }
 
-HclTokenSource::Match HclTokenSource::matchDefault(std::size_t start) const {
+HclScanner::Match HclScanner::matchDefault(std::size_t start) const {
   const std::u32string_view text = text_;
   const std::size_t size = text.size();
   const char32_t first = text[start];
@@ -159,7 +161,7 @@ HclTokenSource::Match HclTokenSource::matchDefault(std::size_t start) const {
 // matches the whole line, its '\n' included, and wins whenever it is longer: so the line closes
 // the heredoc exactly when all of it, up to its '\n' or the end of the input, is that pattern
 // (on a tie, HEREDOC_END is written first).
-HclTokenSource::Match HclTokenSource::matchHeredoc(std::size_t start) const {
+HclScanner::Match HclScanner::matchHeredoc(std::size_t start) const {
   const std::u32string_view text = text_;
   const std::size_t newline = text.find(U'\n', start);
   const std::size_t line_end = newline == std::u32string_view::npos ? text.size() : newline + 1;
@@ -193,7 +195,7 @@ HclTokenSource::Match HclTokenSource::matchHeredoc(std::size_t start) const {
 // The readings are kept without duplicates; there are rarely more than two, and most strings have
 // one all along, which the loop takes without stacks. The outer string's frame is the only stack of
 // one frame.
-HclTokenSource::Match HclTokenSource::matchString(std::size_t start) const {
+HclScanner::Match HclScanner::matchString(std::size_t start) const {
   const std::u32string_view text = text_;
   Match best{HclLexer::UNTERMINATED_STRING, start + 1};  // `"` alone: the rule written before `.`
   std::vector<std::string> readings{"S"};

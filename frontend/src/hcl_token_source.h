@@ -1,4 +1,5 @@
-// frontend/src/hcl_token_source.h: the tokens of grammar/HclLexer.g4, scanned by hand.
+// frontend/src/hcl_token_source.h: the tokens of grammar/HclLexer.g4, scanned by hand (HclScanner),
+// and handed to the generated parser as its lexer would (HclTokenSource).
 //
 // The generated lexer costs about 4,000 instructions a token in the ANTLR C++ runtime (a locked
 // DFA cache for every character, a std::function and dynamic casts for every token): it was 42%
@@ -21,18 +22,23 @@
 
 namespace iotlint::frontend {
 
-class HclTokenSource final : public antlr4::TokenSource {
- public:
-  /// `stream` must outlive the source and every token it makes (tokens read their text from it).
-  explicit HclTokenSource(Utf8CharStream& stream);
+/// One token of grammar/HclLexer.g4: its type (an HclLexer constant, or antlr4::Token::EOF) and
+/// its code points [begin, end).
+struct HclToken {
+  std::size_t type = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
 
-  std::unique_ptr<antlr4::Token> nextToken() override;
-  /// Line and column of the token being made (before the first call: 1 and 0), as a lexer reports.
-  std::size_t getLine() const override { return token_line_; }
-  std::size_t getCharPositionInLine() override { return token_column_; }
-  antlr4::CharStream* getInputStream() override { return &stream_; }
-  std::string getSourceName() override { return stream_.getSourceName(); }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return antlr4::CommonTokenFactory::DEFAULT.get(); }
+/// The lexer rules without ANTLR: next() gives every token in turn, hidden ones included
+/// (hidden() tells them), then EOF, an empty token at the end, forever.
+class HclScanner {
+ public:
+  /// `text` must outlive the scanner.
+  explicit HclScanner(std::u32string_view text) : text_(text) {}
+  HclToken next();
+  /// White space and comments: the lexer puts them on the hidden channel.
+  static bool hidden(std::size_t type);
 
  private:
   struct Match {
@@ -43,16 +49,34 @@ class HclTokenSource final : public antlr4::TokenSource {
   Match matchHeredoc(std::size_t start) const;
   Match matchString(std::size_t start) const;
 
-  Utf8CharStream& stream_;
   std::u32string_view text_;
   std::size_t position_ = 0;
+  /// The lexer's HEREDOC mode: inside a heredoc, whose closing line repeats this marker.
+  bool in_heredoc_ = false;
+  std::u32string heredoc_marker_;
+};
+
+/// The scanner's tokens as the generated lexer makes them, for the generated parser.
+class HclTokenSource final : public antlr4::TokenSource {
+ public:
+  /// `stream` must outlive the source and every token it makes (tokens read their text from it).
+  explicit HclTokenSource(Utf8CharStream& stream) : stream_(stream), scanner_(stream.codePoints()) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override;
+  /// Line and column of the token being made (before the first call: 1 and 0), as a lexer reports.
+  std::size_t getLine() const override { return token_line_; }
+  std::size_t getCharPositionInLine() override { return token_column_; }
+  antlr4::CharStream* getInputStream() override { return &stream_; }
+  std::string getSourceName() override { return stream_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return antlr4::CommonTokenFactory::DEFAULT.get(); }
+
+ private:
+  Utf8CharStream& stream_;
+  HclScanner scanner_;
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;  ///< index of the first code point of the current line
   std::size_t token_line_ = 1;
   std::size_t token_column_ = 0;
-  /// The lexer's HEREDOC mode: inside a heredoc, whose closing line repeats this marker.
-  bool in_heredoc_ = false;
-  std::u32string heredoc_marker_;
 };
 
 }  // namespace iotlint::frontend

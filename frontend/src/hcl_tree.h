@@ -61,9 +61,16 @@ struct HclBlock {
   }
 };
 
+/// How parseHcl reads a file (see hcl_reader.h); both give the same tree and diagnostics.
+enum class HclReader : unsigned char {
+  kDirectFirst,  ///< the hand-written reader, and the generated parser for a file it does not take
+  kGrammarOnly,  ///< the generated parser alone (for the differential tests)
+};
+
 /// Parses `file` as HCL; syntax errors are reported as IL133 with their location, and the tree
 /// holds what could be read. The returned block is the file's body (type "").
-HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics);
+HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics,
+                  HclReader reader = HclReader::kDirectFirst);
 
 /// Splits template text (a quoted string's content, or a heredoc's) into pieces.
 /// `escapes`: quoted strings decode `\n`-style escapes, heredocs do not.

@@ -1,8 +1,8 @@
 // tests/fuzz/frontend_fuzz.cpp: any bytes through the frontend, read as a JSON policy and as a
 // Terraform file: no crash, no hang, every reported range lies inside the file with begin <= end,
 // the hand-written PolicyJson and HCL token sources give exactly the tokens of the lexers
-// generated from the grammars, and the strict JSON reader gives exactly the tree and diagnostics
-// of the generated parser.
+// generated from the grammars, and the strict JSON reader and the hand-written HCL reader give
+// exactly the trees and diagnostics of the generated parsers.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "frontend/parse.h"
+#include "frontend/src/hcl_reader_check.h"
 #include "frontend/src/json_reader_check.h"
 #include "frontend/src/token_check.h"
 
@@ -50,6 +51,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();
   }
   if (const std::string mismatch = iotlint::frontend::describeHclTokenMismatch(bytes); !mismatch.empty()) {
+    std::fprintf(stderr, "%s\n", mismatch.c_str());
+    std::abort();
+  }
+  if (const std::string mismatch = iotlint::frontend::compareHclReaders(bytes).mismatch; !mismatch.empty()) {
     std::fprintf(stderr, "%s\n", mismatch.c_str());
     std::abort();
   }
