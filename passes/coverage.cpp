@@ -333,7 +333,15 @@ ClientIdResult runBindClientId(AnalysisManager& manager) {
   // time; past a small size, `*` (any string) is the cheaper sound bound.
   constexpr std::size_t kMaxSplicedStates = 64;
   result.may_bound = allowed_union.stateCount() <= kMaxSplicedStates ? allowed_union : Language::everything();
+  // At most kMaxValues client ids make a finite binding. A plain grant with a wildcard (the usual
+  // `client/sensor-*`) is infinite, which its automaton tells at once; listing members of it to find
+  // that out cost eight searches of a growing difference. A grant with Denies is listed, as
+  // materialising the difference to ask may cost more.
   constexpr std::size_t kMaxValues = 8;
+  if (denied.empty() && !grant.isFinite()) {
+    result.binding = ClientIdResult::Binding::kBounded;
+    return result;
+  }
   Language rest = grant;
   while (result.values.size() < kMaxValues) {
     auto word = rest.shortestMember();

@@ -293,6 +293,12 @@ std::optional<std::vector<Symbol>> Language::shortestMember() const {
   return detail::nfaFirstInDifference(*rep().pos, *rep().neg);
 }
 
+// Trimmed automata: every state is on an accepting path, so a cycle pumps infinitely many words.
+bool Language::isFinite() const {
+  if (!detail::nfaHasCycle(*rep().pos)) return true;  // a part of a finite language is finite
+  return rep().neg ? !detail::nfaHasCycle(rep().flat()) : false;
+}
+
 std::size_t Language::stateCount() const { return rep().flat().states.size(); }
 
 }  // namespace iotlint::automata

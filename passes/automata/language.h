@@ -143,6 +143,9 @@ class Language {
   bool containsText(std::string_view text) const;
   /// A shortest member; among the shortest, the smallest by Symbol order. Deterministic.
   std::optional<std::vector<Symbol>> shortestMember() const;
+  /// Whether the language has finitely many words: O(n + e) for plain languages (a trimmed
+  /// automaton without a cycle); materialises a difference (may throw LanguageTooComplex).
+  bool isFinite() const;
 
   /// MQTT reading of a set of topic filters: every topic name that at least one filter in this
   /// language matches under MQTT rules (`+` one whole level, `#` last and alone: the rest of the

@@ -696,4 +696,32 @@ std::optional<std::vector<Symbol>> nfaShortestMember(const Nfa& nfa) {
   return word;
 }
 
+bool nfaHasCycle(const Nfa& nfa) {
+  // Depth-first search without recursion: a cycle is an edge to a state still on the stack.
+  enum class Mark : unsigned char { kNew, kOnStack, kDone };
+  std::vector<Mark> mark(nfa.states.size(), Mark::kNew);
+  std::vector<std::pair<StateId, std::size_t>> stack;  // state, next edge to follow
+  for (StateId root = 0; root < nfa.states.size(); ++root) {
+    if (mark[root] != Mark::kNew) continue;
+    mark[root] = Mark::kOnStack;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      auto& [state, edge] = stack.back();
+      const auto& edges = nfa.states[state].edges;
+      if (edge == edges.size()) {
+        mark[state] = Mark::kDone;
+        stack.pop_back();
+        continue;
+      }
+      const StateId to = edges[edge++].to;
+      if (mark[to] == Mark::kOnStack) return true;
+      if (mark[to] == Mark::kNew) {
+        mark[to] = Mark::kOnStack;
+        stack.emplace_back(to, 0);
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace iotlint::automata::detail

@@ -93,6 +93,8 @@ bool nfaContains(const Nfa& nfa, std::span<const Symbol> word);
 /// nfaWord builds), else nullopt. O(n); lets intersections with a word become membership tests.
 std::optional<std::vector<Symbol>> nfaSingleWord(const Nfa& nfa);
 std::optional<std::vector<Symbol>> nfaShortestMember(const Nfa& nfa);
+/// Some state lies on a cycle. For a trimmed Nfa, exactly when its language is infinite. O(n + e).
+bool nfaHasCycle(const Nfa& nfa);
 
 // determinize.cpp
 Nfa nfaMinus(const Nfa& a, const Nfa& b);

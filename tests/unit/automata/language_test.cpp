@@ -282,6 +282,37 @@ TEST(ShortestMember, ThingNameWitness) {
   EXPECT_TRUE(own.intersect(other).isEmpty());
 }
 
+TEST(IsFinite, Examples) {
+  EXPECT_TRUE(Language::none().isFinite());
+  EXPECT_FALSE(Language::everything().isFinite());
+  EXPECT_TRUE(glob("a?b").isFinite());
+  EXPECT_FALSE(glob("client/sensor-*").isFinite());
+  EXPECT_TRUE(Language::exactlyText("a").unite(glob("b??")).isFinite());
+  EXPECT_TRUE(glob("a*").intersect(glob("??")).isFinite());
+  // Differences: an infinite part less an infinite part may leave finitely many words.
+  const Language non_empty = Language::everything().minus(Language::exactly(Word{}));
+  EXPECT_TRUE(Language::everything().minus(non_empty).isFinite());  // only the empty word
+  EXPECT_FALSE(glob("*").minus(glob("?*")).isFinite());  // `?` is a byte: words that start with a token remain
+  EXPECT_FALSE(glob("a*").minus(glob("ab*")).isFinite());
+  EXPECT_TRUE(glob("???").minus(glob("a*")).isFinite());
+}
+
+// Against a definition: a language is infinite iff it has a word longer than the states of an
+// automaton for it (such a word runs through a cycle), i.e. it meets Σ^(n+1)Σ*.
+TEST(IsFinite, AgreesWithLongWords) {
+  const Language non_empty = Language::everything().minus(Language::exactly(Word{}));
+  for (const std::string& spelling : testing::allGlobSpellings("a*?", 4)) {
+    for (const std::string& subtracted : {std::string(""), std::string("a*"), std::string("?*"), std::string("*a")}) {
+      Language language = glob(spelling);
+      if (!subtracted.empty()) language = language.minus(glob(subtracted));
+      Language longer = non_empty;
+      for (std::size_t k = 0; k < language.stateCount(); ++k) longer = longer.concat(non_empty);
+      const bool infinite = language.meets(longer);
+      EXPECT_EQ(language.isFinite(), !infinite) << spelling << " minus " << subtracted;
+    }
+  }
+}
+
 TEST(StateCount, IsReported) {
   EXPECT_EQ(Language::none().stateCount(), 1u);
   EXPECT_EQ(Language::everything().stateCount(), 1u);
