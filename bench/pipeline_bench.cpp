@@ -5,7 +5,8 @@
 //       runs of the corpus and the cost per policy, then iotlint end to end as a multiple of
 //       reading and parsing the same bytes with nlohmann::json. The corpus is generated (N
 //       policies of about BYTES bytes, written to a temporary folder) unless --corpus names one;
-//       the real-world policies of ../shared/corpus/realworld are measured too when present.
+//       the real-world policies of ../shared/corpus/realworld are measured too when present, and
+//       all its files by input format (JSON, Terraform, YAML), whole process.
 //       Then the whole `iotlint check --format sarif` process over the same corpus with -j1 and -j2
 //       (throughput per core, the speed-up of two cores, peak resident memory, the multiple of the
 //       floor), two -j1 processes on half the files each at once (two independent jobs, to
@@ -414,6 +415,46 @@ void printProcessTable(const fs::path& corpus, const std::vector<fs::path>& file
   fs::remove_all(folder);
 }
 
+/// Every file of the real-world corpus by input format, each group copied `copies` times so that
+/// the analysis, not the process start, is measured: what reading Terraform and CloudFormation
+/// (the HCL reader, yaml-cpp) costs next to JSON, whole process, one job.
+void printRealWorldFormats(const fs::path& corpus, std::size_t repeat) {
+  const std::string binary = IOTLINT_BINARY;
+  if (!fs::is_directory(corpus) || !fs::exists(binary)) return;
+  constexpr std::size_t kCopies = 20;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> formats = {
+      {"JSON", {".json"}}, {"Terraform", {".tf"}}, {"YAML (CloudFormation)", {".yaml", ".yml"}}};
+  std::cout << fmt::format("\nreal-world files by format ({}), each copied {} times, whole process -j1, median of {} runs\n",
+                           corpus.string(), kCopies, repeat);
+  std::cout << fmt::format("{:<24} {:>6} {:>10} {:>10} {:>12} {:>8}\n", "format", "files", "KB", "wall s", "us/file", "MB/s");
+  for (const auto& [name, extensions] : formats) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(corpus)) {
+      const std::string extension = entry.path().extension().string();
+      if (entry.is_regular_file() && std::find(extensions.begin(), extensions.end(), extension) != extensions.end()) {
+        files.push_back(entry.path());
+      }
+    }
+    if (files.empty()) continue;
+    const fs::path folder = fs::temp_directory_path() / fmt::format("iotlint-bench-format-{}", ::getpid());
+    fs::create_directories(folder);
+    std::uintmax_t bytes = 0;
+    for (std::size_t copy = 0; copy < kCopies; ++copy) {
+      for (const fs::path& file : files) {
+        // Copies, not links: iotlint reads a file reached under several names once.
+        fs::copy_file(file, folder / fmt::format("{:02}-{}", copy, file.filename().string()));
+        bytes += fs::file_size(file);
+      }
+    }
+    const ProcessRun run = medianRun({binary, "check", "--format", "sarif", "-j", "1", folder.string()}, repeat);
+    const double count = static_cast<double>(files.size() * kCopies);
+    std::cout << fmt::format("{:<24} {:>6} {:>10.0f} {:>10.2f} {:>12.1f} {:>8.1f}\n", name, files.size(),
+                             static_cast<double>(bytes) / kCopies / 1024.0, run.wall, run.wall * 1e6 / count,
+                             static_cast<double>(bytes) / run.wall / 1e6);
+    fs::remove_all(folder);
+  }
+}
+
 struct Arguments {
   std::string mode;
   std::string folder;
@@ -541,6 +582,7 @@ int main(int argc, char** argv) {
     std::cout << "\nreal-world corpus: not found at " << args->realworld << " (skipped)\n";
   } else {
     printTable("real-world policies (" + args->realworld + ")", real, std::max<std::size_t>(args->repeat, 21));
+    printRealWorldFormats(args->realworld, std::min<std::size_t>(args->repeat, 5));
   }
   return 0;
 }
