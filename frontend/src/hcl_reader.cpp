@@ -292,14 +292,7 @@ class DirectReader {
         }
         expect(HclLexer::LPAREN);
         // arguments : expression (COMMA expression)* (COMMA | ELLIPSIS)?
-        if (type() != HclLexer::RPAREN) {
-          node.children.push_back(expression(0, depth + 1));
-          while (type() == HclLexer::COMMA && type(1) != HclLexer::RPAREN) {
-            ++pos_;
-            node.children.push_back(expression(0, depth + 1));
-          }
-          if (type() == HclLexer::COMMA || type() == HclLexer::ELLIPSIS) ++pos_;
-        }
+        node.children = expressionList(HclLexer::RPAREN, /*ellipsis=*/true, depth);
         node.last = expect(HclLexer::RPAREN);
         return add(std::move(node));
       }
@@ -316,14 +309,7 @@ class DirectReader {
         }
         // LBRACK (expression (COMMA expression)* COMMA?)? RBRACK
         Node node = Node::of(Node::Kind::kTuple, first);
-        if (type() != HclLexer::RBRACK) {
-          node.children.push_back(expression(0, depth + 1));
-          while (type() == HclLexer::COMMA && type(1) != HclLexer::RBRACK) {
-            ++pos_;
-            node.children.push_back(expression(0, depth + 1));
-          }
-          if (type() == HclLexer::COMMA) ++pos_;
-        }
+        node.children = expressionList(HclLexer::RBRACK, /*ellipsis=*/false, depth);
         node.last = expect(HclLexer::RBRACK);
         return add(std::move(node));
       }
@@ -361,6 +347,20 @@ class DirectReader {
       default:
         throw NotDirect{};
     }
+  }
+
+  /// (expression (COMMA expression)* COMMA?)? before `close` (not taken); a call's arguments may
+  /// end in an ELLIPSIS instead of the COMMA.
+  std::vector<std::size_t> expressionList(std::size_t close, bool ellipsis, std::uint32_t depth) {
+    std::vector<std::size_t> items;
+    if (type() == close) return items;
+    items.push_back(expression(0, depth + 1));
+    while (type() == HclLexer::COMMA && type(1) != close) {
+      ++pos_;
+      items.push_back(expression(0, depth + 1));
+    }
+    if (type() == HclLexer::COMMA || (ellipsis && type() == HclLexer::ELLIPSIS)) ++pos_;
+    return items;
   }
 
   /// forIntro : IDENT IDENT (COMMA IDENT)? IDENT expression COLON, after the bracket or brace: two

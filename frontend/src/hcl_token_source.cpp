@@ -63,20 +63,8 @@ HclToken HclScanner::next() {
 
 std::unique_ptr<antlr4::Token> HclTokenSource::nextToken() {
   const HclToken token = scanner_.next();
-  token_line_ = line_;
-  token_column_ = token.begin - line_start_;
-  // A column counts code points since the last '\n' ('\r' alone does not start a line, as in ANTLR).
-  const std::u32string_view text = stream_.codePoints();
-  for (std::size_t k = token.begin; k < token.end; ++k) {
-    if (text[k] == U'\n') {
-      ++line_;
-      line_start_ = k + 1;
-    }
-  }
-  // EOF, as Lexer::emitEOF: an empty interval at the end, on the default channel.
-  const std::size_t channel = HclScanner::hidden(token.type) ? antlr4::Token::HIDDEN_CHANNEL : antlr4::Token::DEFAULT_CHANNEL;
-  return std::make_unique<antlr4::CommonToken>(std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, &stream_},
-                                               token.type, channel, token.begin, token.end - 1);
+  return makeToken(token.type, HclScanner::hidden(token.type) ? antlr4::Token::HIDDEN_CHANNEL : antlr4::Token::DEFAULT_CHANNEL,
+                   token.begin, token.end);
 }
 
 HclScanner::Match HclScanner::matchDefault(std::size_t start) const {

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "frontend/src/char_stream.h"
+#include "frontend/src/scanned_token_source.h"
 
 namespace iotlint::frontend {
 
@@ -57,26 +57,15 @@ class HclScanner {
 };
 
 /// The scanner's tokens as the generated lexer makes them, for the generated parser.
-class HclTokenSource final : public antlr4::TokenSource {
+class HclTokenSource final : public ScannedTokenSource {
  public:
   /// `stream` must outlive the source and every token it makes (tokens read their text from it).
-  explicit HclTokenSource(Utf8CharStream& stream) : stream_(stream), scanner_(stream.codePoints()) {}
+  explicit HclTokenSource(Utf8CharStream& stream) : ScannedTokenSource(stream), scanner_(stream.codePoints()) {}
 
   std::unique_ptr<antlr4::Token> nextToken() override;
-  /// Line and column of the token being made (before the first call: 1 and 0), as a lexer reports.
-  std::size_t getLine() const override { return token_line_; }
-  std::size_t getCharPositionInLine() override { return token_column_; }
-  antlr4::CharStream* getInputStream() override { return &stream_; }
-  std::string getSourceName() override { return stream_.getSourceName(); }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return antlr4::CommonTokenFactory::DEFAULT.get(); }
 
  private:
-  Utf8CharStream& stream_;
   HclScanner scanner_;
-  std::size_t line_ = 1;
-  std::size_t line_start_ = 0;  ///< index of the first code point of the current line
-  std::size_t token_line_ = 1;
-  std::size_t token_column_ = 0;
 };
 
 }  // namespace iotlint::frontend

@@ -29,33 +29,19 @@ std::size_t skipDigits(std::u32string_view text, std::size_t i) {
 
 }  // namespace
 
-PolicyJsonTokenSource::PolicyJsonTokenSource(Utf8CharStream& stream) : stream_(stream), text_(stream.codePoints()) {}
+PolicyJsonTokenSource::PolicyJsonTokenSource(Utf8CharStream& stream)
+    : ScannedTokenSource(stream), text_(stream.codePoints()) {}
 
 std::unique_ptr<antlr4::Token> PolicyJsonTokenSource::nextToken() {
   const std::u32string_view text = text_;
   const std::size_t size = text.size();
-  std::size_t i = position_;
-  // WS is skipped; only it and block comments hold line ends, and a column counts code points
-  // since the last '\n' ('\r' alone does not start a line, as in ANTLR).
-  while (i < size) {
-    const char32_t c = text[i];
-    if (c == U'\n') {
-      ++line_;
-      line_start_ = i + 1;
-    } else if (c != U' ' && c != U'\t' && c != U'\r') {
-      break;
-    }
-    ++i;
-  }
-  const std::size_t start = i;
-  token_line_ = line_;
-  token_column_ = start - line_start_;
-  const std::pair<antlr4::TokenSource*, antlr4::CharStream*> source{this, &stream_};
+  // WS is skipped.
+  std::size_t start = position_;
+  while (start < size && (text[start] == U' ' || text[start] == U'\t' || text[start] == U'\r' || text[start] == U'\n')) ++start;
+  skip(position_, start);
   if (start == size) {
     position_ = start;
-    // As Lexer::emitEOF: an empty interval at the end, on the default channel.
-    return std::make_unique<antlr4::CommonToken>(source, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, start,
-                                                 start - 1);
+    return makeToken(antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, start, start);
   }
 
   std::size_t type = PolicyJsonLexer::UNEXPECTED_CHARACTER;
@@ -126,12 +112,6 @@ std::unique_ptr<antlr4::Token> PolicyJsonTokenSource::nextToken() {
         if (close != std::u32string_view::npos) {
           type = PolicyJsonLexer::BLOCK_COMMENT;
           end = close + 2;
-          for (std::size_t k = start + 2; k < close; ++k) {
-            if (text[k] == U'\n') {
-              ++line_;
-              line_start_ = k + 1;
-            }
-          }
         }
       }
       break;
@@ -169,7 +149,7 @@ std::unique_ptr<antlr4::Token> PolicyJsonTokenSource::nextToken() {
                                       type == PolicyJsonLexer::BLOCK_COMMENT
                                   ? antlr4::Token::HIDDEN_CHANNEL
                                   : antlr4::Token::DEFAULT_CHANNEL;
-  return std::make_unique<antlr4::CommonToken>(source, type, channel, start, end - 1);
+  return makeToken(type, channel, start, end);
 }
 
 }  // namespace iotlint::frontend

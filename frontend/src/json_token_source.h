@@ -15,31 +15,20 @@
 #include <string>
 #include <string_view>
 
-#include "frontend/src/char_stream.h"
+#include "frontend/src/scanned_token_source.h"
 
 namespace iotlint::frontend {
 
-class PolicyJsonTokenSource final : public antlr4::TokenSource {
+class PolicyJsonTokenSource final : public ScannedTokenSource {
  public:
   /// `stream` must outlive the source and every token it makes (tokens read their text from it).
   explicit PolicyJsonTokenSource(Utf8CharStream& stream);
 
   std::unique_ptr<antlr4::Token> nextToken() override;
-  /// Line and column of the token being made (before the first call: 1 and 0), as a lexer reports.
-  std::size_t getLine() const override { return token_line_; }
-  std::size_t getCharPositionInLine() override { return token_column_; }
-  antlr4::CharStream* getInputStream() override { return &stream_; }
-  std::string getSourceName() override { return stream_.getSourceName(); }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return antlr4::CommonTokenFactory::DEFAULT.get(); }
 
  private:
-  Utf8CharStream& stream_;
   std::u32string_view text_;
   std::size_t position_ = 0;
-  std::size_t line_ = 1;
-  std::size_t line_start_ = 0;  ///< index of the first code point of the current line
-  std::size_t token_line_ = 1;
-  std::size_t token_column_ = 0;
 };
 
 }  // namespace iotlint::frontend

@@ -35,7 +35,15 @@ std::string_view lexedPart(std::string_view bytes) {
   return bytes.substr(0, findInvalidUtf8(bytes));
 }
 
-std::string firstMismatch(antlr4::TokenSource& generated, antlr4::TokenSource& hand_written) {
+/// Lexes `bytes` with the generated lexer `Generated` and the hand-written source `HandWritten`.
+template <class Generated, class HandWritten>
+std::string firstMismatch(std::string_view bytes) {
+  bytes = lexedPart(bytes);
+  Utf8CharStream generated_stream(bytes, 0);
+  Generated generated(&generated_stream);
+  generated.removeErrorListeners();
+  Utf8CharStream hand_written_stream(bytes, 0);
+  HandWritten hand_written(hand_written_stream);
   // Once past EOF both must keep returning EOF, as CommonTokenStream may ask again.
   bool after_eof = false;
   for (std::size_t index = 0;; ++index) {
@@ -55,23 +63,11 @@ std::string firstMismatch(antlr4::TokenSource& generated, antlr4::TokenSource& h
 }  // namespace
 
 std::string describeTokenMismatch(std::string_view bytes) {
-  bytes = lexedPart(bytes);
-  Utf8CharStream generated_stream(bytes, 0);
-  iotlint_generated::PolicyJsonLexer generated(&generated_stream);
-  generated.removeErrorListeners();
-  Utf8CharStream hand_written_stream(bytes, 0);
-  PolicyJsonTokenSource hand_written(hand_written_stream);
-  return firstMismatch(generated, hand_written);
+  return firstMismatch<iotlint_generated::PolicyJsonLexer, PolicyJsonTokenSource>(bytes);
 }
 
 std::string describeHclTokenMismatch(std::string_view bytes) {
-  bytes = lexedPart(bytes);
-  Utf8CharStream generated_stream(bytes, 0);
-  iotlint_generated::HclLexer generated(&generated_stream);
-  generated.removeErrorListeners();
-  Utf8CharStream hand_written_stream(bytes, 0);
-  HclTokenSource hand_written(hand_written_stream);
-  return firstMismatch(generated, hand_written);
+  return firstMismatch<iotlint_generated::HclLexer, HclTokenSource>(bytes);
 }
 
 }  // namespace iotlint::frontend

@@ -17,6 +17,13 @@
 
 namespace {
 
+/// A difference between a hand-written reader and the generated one it must agree with.
+void requireAgreement(const std::string& mismatch) {
+  if (mismatch.empty()) return;
+  std::fprintf(stderr, "%s\n", mismatch.c_str());
+  std::abort();
+}
+
 void checkRanges(const iotlint::ir::SourceFile& file, const iotlint::ir::DiagnosticEngine& diagnostics) {
   for (const auto& d : diagnostics.diagnostics()) {
     if (d.range.begin > d.range.end || d.range.end > file.size()) std::abort();
@@ -42,22 +49,10 @@ void checkRanges(const iotlint::ir::SourceFile& file, const iotlint::ir::Policy&
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  if (const std::string mismatch = iotlint::frontend::describeTokenMismatch(bytes); !mismatch.empty()) {
-    std::fprintf(stderr, "%s\n", mismatch.c_str());
-    std::abort();
-  }
-  if (const std::string mismatch = iotlint::frontend::compareJsonReaders(bytes).mismatch; !mismatch.empty()) {
-    std::fprintf(stderr, "%s\n", mismatch.c_str());
-    std::abort();
-  }
-  if (const std::string mismatch = iotlint::frontend::describeHclTokenMismatch(bytes); !mismatch.empty()) {
-    std::fprintf(stderr, "%s\n", mismatch.c_str());
-    std::abort();
-  }
-  if (const std::string mismatch = iotlint::frontend::compareHclReaders(bytes).mismatch; !mismatch.empty()) {
-    std::fprintf(stderr, "%s\n", mismatch.c_str());
-    std::abort();
-  }
+  requireAgreement(iotlint::frontend::describeTokenMismatch(bytes));
+  requireAgreement(iotlint::frontend::compareJsonReaders(bytes).mismatch);
+  requireAgreement(iotlint::frontend::describeHclTokenMismatch(bytes));
+  requireAgreement(iotlint::frontend::compareHclReaders(bytes).mismatch);
   {
     const iotlint::ir::SourceFile file("fuzz.json", std::string(bytes));
     iotlint::ir::DiagnosticEngine diagnostics;

@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "frontend/src/hcl_reader_check.h"
-#include "json_inputs.h"
+#include "reader_inputs.h"
 
 namespace iotlint::frontend {
 namespace {
 
-using json_inputs::escaped;
-using json_inputs::readFilesUnder;
+using reader_inputs::escaped;
+using reader_inputs::mutate;
+using reader_inputs::randomString;
+using reader_inputs::goldenAndCorpusTerraformFiles;
 
 /// Both readers agree; the hand-written one takes the file exactly when the parser finds no error
 /// (in a file that is UTF-8 and does not nest too deeply, which neither reads).
@@ -80,18 +82,9 @@ TEST(HclReader, NestingBeyondTheLimitIsReportedAndNotParsed) {
   EXPECT_FALSE(compareHclReaders(side_by_side).too_deep);
 }
 
-std::vector<std::string> terraformFilesUnder(const char* root) {
-  std::vector<std::string> files;
-  for (std::string& text : readFilesUnder(root)) {
-    if (text.find("resource") != std::string::npos || text.find("<<") != std::string::npos) files.push_back(std::move(text));
-  }
-  return files;
-}
-
 TEST(HclReader, TerraformFilesAreReadDirectly) {
-  auto files = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
+  const auto files = goldenAndCorpusTerraformFiles();
   ASSERT_FALSE(files.empty());
-  for (auto& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
   std::size_t direct = 0;
   for (const auto& text : files) {
     expectSameTrees(text);
@@ -111,13 +104,9 @@ const std::vector<std::string>& fragments() {
 
 TEST(HclReader, RandomTexts) {
   std::mt19937 random(20261129U);
-  const auto& pieces = fragments();
-  std::uniform_int_distribution<std::size_t> length(0, 30);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::size_t direct = 0;
   for (int n = 0; n < 8000 && !testing::Test::HasFailure(); ++n) {
-    std::string text = "a = ";
-    for (std::size_t k = length(random); k > 0; --k) text += pieces[pick(random)];
+    const std::string text = "a = " + randomString(random, fragments(), 30);
     expectSameTrees(text);
     if (compareHclReaders(text).direct_read) ++direct;
   }
@@ -125,25 +114,11 @@ TEST(HclReader, RandomTexts) {
 }
 
 TEST(HclReader, MutatedTerraformFiles) {
-  auto files = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
-  for (auto& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
+  const auto files = goldenAndCorpusTerraformFiles();
   ASSERT_FALSE(files.empty());
   std::mt19937 random(13U);
   std::uniform_int_distribution<std::size_t> pick(0, files.size() - 1);
-  const auto& pieces = fragments();
-  for (int n = 0; n < 1500 && !testing::Test::HasFailure(); ++n) {
-    std::string text = files[pick(random)];
-    for (int edits = std::uniform_int_distribution<int>(1, 3)(random); edits > 0; --edits) {
-      std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
-      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) ++at;  // whole code points
-      if (std::uniform_int_distribution<int>(0, 1)(random) == 0) {
-        text.insert(at, pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)]);
-      } else {
-        text.erase(at, std::uniform_int_distribution<std::size_t>(1, 6)(random));
-      }
-    }
-    expectSameTrees(text);
-  }
+  for (int n = 0; n < 1500 && !testing::Test::HasFailure(); ++n) expectSameTrees(mutate(files[pick(random)], random, fragments()));
 }
 
 }  // namespace

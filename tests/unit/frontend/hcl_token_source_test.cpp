@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "frontend/src/token_check.h"
-#include "json_inputs.h"
+#include "reader_inputs.h"
 
 namespace iotlint::frontend {
 namespace {
 
-using json_inputs::escaped;
-using json_inputs::readFilesUnder;
+using reader_inputs::escaped;
+using reader_inputs::mutate;
+using reader_inputs::randomString;
+using reader_inputs::goldenAndCorpusTerraformFiles;
 
 void expectSameTokens(std::string_view text) {
   const std::string mismatch = describeHclTokenMismatch(text);
@@ -42,19 +44,10 @@ TEST(HclTokenSource, HandPickedCorners) {
   }
 }
 
-std::vector<std::string> terraformFilesUnder(const char* root) {
-  std::vector<std::string> files;
-  for (std::string& text : readFilesUnder(root)) {
-    if (text.find("resource") != std::string::npos || text.find("<<") != std::string::npos) files.push_back(std::move(text));
-  }
-  return files;
-}
-
 TEST(HclTokenSource, TerraformFiles) {
-  const auto golden = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
-  ASSERT_FALSE(golden.empty());
-  for (const auto& text : golden) expectSameTokens(text);
-  for (const auto& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) expectSameTokens(text);
+  const auto files = goldenAndCorpusTerraformFiles();
+  ASSERT_FALSE(files.empty());
+  for (const auto& text : files) expectSameTokens(text);
 }
 
 /// Pieces that exercise every lexer rule, the ambiguity of `${` and the heredoc mode.
@@ -66,36 +59,17 @@ const std::vector<std::string>& fragments() {
   return kFragments;
 }
 
-std::string randomText(std::mt19937& random) {
-  const auto& pieces = fragments();
-  std::uniform_int_distribution<std::size_t> length(0, 40);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::string text;
-  for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
-  return text;
-}
-
 TEST(HclTokenSource, RandomTexts) {
   std::mt19937 random(20261129U);
-  for (int n = 0; n < 6000 && !testing::Test::HasFailure(); ++n) expectSameTokens(randomText(random));
+  for (int n = 0; n < 6000 && !testing::Test::HasFailure(); ++n) expectSameTokens(randomString(random, fragments()));
 }
 
 TEST(HclTokenSource, MutatedTerraformFiles) {
-  auto files = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
-  for (auto& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
+  const auto files = goldenAndCorpusTerraformFiles();
   ASSERT_FALSE(files.empty());
   std::mt19937 random(11U);
   std::uniform_int_distribution<std::size_t> pick(0, files.size() - 1);
-  const auto& pieces = fragments();
-  for (int n = 0; n < 2000 && !testing::Test::HasFailure(); ++n) {
-    std::string text = files[pick(random)];
-    for (int edits = std::uniform_int_distribution<int>(1, 4)(random); edits > 0; --edits) {
-      std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
-      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) ++at;  // whole code points
-      text.insert(at, pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)]);
-    }
-    expectSameTokens(text);
-  }
+  for (int n = 0; n < 2000 && !testing::Test::HasFailure(); ++n) expectSameTokens(mutate(files[pick(random)], random, fragments()));
 }
 
 }  // namespace

@@ -8,15 +8,15 @@
 #include <string>
 
 #include "frontend/src/token_check.h"
-#include "json_inputs.h"
+#include "reader_inputs.h"
 
 namespace iotlint::frontend {
 namespace {
 
-using json_inputs::escaped;
-using json_inputs::mutate;
-using json_inputs::randomString;
-using json_inputs::readFilesUnder;
+using reader_inputs::escaped;
+using reader_inputs::mutate;
+using reader_inputs::randomString;
+using reader_inputs::readFilesUnder;
 
 void expectSameTokens(std::string_view text) {
   const std::string mismatch = describeTokenMismatch(text);

@@ -1,5 +1,5 @@
-// tests/unit/frontend/json_inputs.h: the inputs the hand-written JSON readers are compared with the
-// generated ones on: files under a folder, random strings of JSON fragments, mutated files.
+// tests/unit/frontend/reader_inputs.h: the inputs the hand-written readers (JSON, HCL) are compared
+// with the generated ones on: files under a folder, random strings of fragments, mutated files.
 #pragma once
 
 #include <algorithm>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace iotlint::frontend::json_inputs {
+namespace iotlint::frontend::reader_inputs {
 
 namespace fs = std::filesystem;
 
@@ -37,8 +37,26 @@ inline std::vector<std::string> readFilesUnder(const fs::path& root) {
   return contents;
 }
 
-/// Pieces that exercise every lexer rule and the places where a partial match falls back.
-inline const std::vector<std::string>& fragments() {
+/// The files under `root` that read as Terraform (with a resource block or a heredoc).
+inline std::vector<std::string> terraformFilesUnder(const fs::path& root) {
+  std::vector<std::string> files;
+  for (std::string& text : readFilesUnder(root)) {
+    if (text.find("resource") != std::string::npos || text.find("<<") != std::string::npos) files.push_back(std::move(text));
+  }
+  return files;
+}
+
+#if defined(IOTLINT_GOLDEN_DIR) && defined(IOTLINT_CORPUS_DIR)
+/// The Terraform files of the golden tests and of the real-world corpus (when present).
+inline std::vector<std::string> goldenAndCorpusTerraformFiles() {
+  std::vector<std::string> files = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
+  for (std::string& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
+  return files;
+}
+#endif
+
+/// Pieces of JSON that exercise every lexer rule and the places where a partial match falls back.
+inline const std::vector<std::string>& jsonFragments() {
   static const std::vector<std::string> kFragments = {
       "{", "}", "[", "]", ",", ":", "\"", "'", "\\", "\\\"", "\\'", "/", "*", "//", "/*", "*/", " ", "\t", "\r",
       "\n", "\r\n", "\n\r", "true", "false", "null", "tru", "nul", "True", "NULL", "-", "0", "12", ".", "e", "E",
@@ -48,18 +66,18 @@ inline const std::vector<std::string>& fragments() {
   return kFragments;
 }
 
-inline std::string randomString(std::mt19937& random) {
-  const auto& pieces = fragments();
-  std::uniform_int_distribution<std::size_t> length(0, 40);
+/// Up to `max_pieces` of `pieces` in a row.
+inline std::string randomString(std::mt19937& random, const std::vector<std::string>& pieces = jsonFragments(),
+                                std::size_t max_pieces = 40) {
+  std::uniform_int_distribution<std::size_t> length(0, max_pieces);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::string text;
   for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
   return text;
 }
 
-/// A file with a few fragments inserted, code points deleted or the end cut off.
-inline std::string mutate(std::string text, std::mt19937& random) {
-  const auto& pieces = fragments();
+/// A file with a few of `pieces` inserted, code points deleted or the end cut off.
+inline std::string mutate(std::string text, std::mt19937& random, const std::vector<std::string>& pieces = jsonFragments()) {
   const auto at = [&] {
     std::size_t i = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
     while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U) ++i;  // whole code points
@@ -98,4 +116,4 @@ inline std::string escaped(std::string_view text) {
   return out;
 }
 
-}  // namespace iotlint::frontend::json_inputs
+}  // namespace iotlint::frontend::reader_inputs
