@@ -3,8 +3,8 @@
 // A recursive descent parser for grammar/HclParser.g4 over HclScanner's tokens (hidden ones
 // dropped), which gives up at the first token the grammar does not allow there; the generated
 // parser then reads the file and reports. Before either, the tokens are checked for nesting that
-// would exhaust the stack of either parser (kMaxHclNesting). The grammar's decisions all need at most three
-// tokens of lookahead, and its left-recursive `expression` rule is read by precedence climbing
+// would exhaust the stack of either parser (kMaxHclNesting). The grammar's decisions need at most
+// two tokens of lookahead, and its left-recursive `expression` rule is read by precedence climbing
 // with the precedences ANTLR gives its alternatives (an earlier alternative binds tighter):
 //   unary `-` `!` 8 (its operand is read at 8), `*` `/` `%` 7, `+` `-` 6, `<` `>` `<=` `>=` 5,
 //   `==` `!=` 4, `&&` 3, `||` 2, `? :` 1 (right-associative; its middle part is a whole expression).
