@@ -15,6 +15,7 @@
 // back-pressure, which a plain pool (Boost.Asio's thread_pool, TBB) would still leave to us.
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -37,6 +38,7 @@ void orderedParallelFor(std::size_t count, unsigned jobs, Produce produce, Consu
     for (std::size_t i = 0; i < count; ++i) consume(i, produce(i));
     return;
   }
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, count));  // no thread without an item to take
   const std::size_t window = 4 * static_cast<std::size_t>(jobs);
   struct Slot {
     std::optional<Result> result;

@@ -1,8 +1,6 @@
 // The helpers shared by the writers.
 #include "backend/report_support.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "backend/report.h"
+#include "tests/test_files.h"
 
 namespace iotlint::backend::detail {
 namespace {
@@ -46,8 +45,7 @@ TEST(ReportSupport, ArtifactUri) {
 /// A folder of files and symbolic links, removed again at the end of the test.
 class LinkedFolder {
  public:
-  LinkedFolder() : root_(std::filesystem::temp_directory_path() / ("iotlint-uris-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(root_);
+  LinkedFolder() {
     std::filesystem::create_directories(root_ / "repo" / "policies");
     std::filesystem::create_directories(root_ / "elsewhere");
     for (const char* file : {"repo/policies/a.json", "repo/policies/b.json", "elsewhere/c.json"}) {
@@ -56,14 +54,12 @@ class LinkedFolder {
     std::filesystem::create_symlink(root_ / "elsewhere" / "c.json", root_ / "repo" / "policies" / "link.json");
     std::filesystem::create_directory_symlink(root_ / "repo" / "policies", root_ / "repo" / "alias");
   }
-  LinkedFolder(const LinkedFolder&) = delete;
-  LinkedFolder& operator=(const LinkedFolder&) = delete;
-  ~LinkedFolder() { std::filesystem::remove_all(root_); }
 
   std::string path(const std::string& relative) const { return (root_ / relative).string(); }
 
  private:
-  std::filesystem::path root_;
+  test_files::ScratchFolder scratch_{"iotlint-uris"};
+  std::filesystem::path root_ = scratch_.path();
 };
 
 TEST(ReportSupport, ArtifactUriResolverAgreesWithArtifactUri) {

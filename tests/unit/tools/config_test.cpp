@@ -2,7 +2,6 @@
 #include "tools/iotlint/config.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -19,17 +18,15 @@ using test_files::writeText;
 class ProjectConfigsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("iotlint-config-test-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     fs::create_directories(root_ / ".git");  // the walk stops here
     fs::create_directories(root_ / "fleet" / "sub");
     fs::create_directories(root_ / "broken");
     writeText(root_ / "fleet" / kConfigFileName, R"({"device-topic-layouts": ["devices/{thing}/#"]})");
     writeText(root_ / "broken" / kConfigFileName, R"({"device-topic-layout": []})");
   }
-  void TearDown() override { fs::remove_all(root_); }
 
-  fs::path root_;
+  test_files::ScratchFolder scratch_{"iotlint-config-test"};
+  fs::path root_ = scratch_.path();
 };
 
 TEST_F(ProjectConfigsTest, EachFileGetsItsFoldersConfiguration) {

@@ -3,7 +3,6 @@
 #include "tools/iotlint/input_files.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -20,8 +19,6 @@ using test_files::writeText;
 class InputFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("iotlint-input-files-test-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     fs::create_directories(root_ / "fleet" / "b-sub");
     fs::create_directories(root_ / "fleet" / "a-sub");
     for (const char* file : {"fleet/z.json", "fleet/a.JSON", "fleet/m.yaml", "fleet/n.yml", "fleet/t.template",
@@ -30,7 +27,6 @@ class InputFilesTest : public ::testing::Test {
       writeText(root_ / file, "{}");
     }
   }
-  void TearDown() override { fs::remove_all(root_); }
 
   std::string at(const std::string& relative) const { return (root_ / relative).string(); }
 
@@ -46,7 +42,8 @@ class InputFilesTest : public ::testing::Test {
     return found;
   }
 
-  fs::path root_;
+  test_files::ScratchFolder scratch_{"iotlint-input-files-test"};
+  fs::path root_ = scratch_.path();
 };
 
 TEST_F(InputFilesTest, FoldersAreWalkedForPolicyFileNamesSortedByPath) {
