@@ -267,14 +267,18 @@ std::vector<HclTemplatePiece> decodeTemplate(const MappedText& raw, bool escapes
   return pieces;
 }
 
+MappedText HclLeaves::quotedContent(SourceRange token) const {
+  MappedText content;
+  if (token.size() >= 2) content.appendCopied(file_.text({token.begin + 1, token.end - 1}), token.begin + 1);
+  content.finish(token.size() >= 2 ? token.end - 1 : token.end);
+  return content;
+}
+
 HclExpr HclLeaves::string(SourceRange token) const {
   HclExpr result;
   result.kind = HclExpr::Kind::kString;
   result.range = token;
-  MappedText raw;
-  if (token.size() >= 2) raw.appendCopied(file_.text({token.begin + 1, token.end - 1}), token.begin + 1);
-  raw.finish(token.size() >= 2 ? token.end - 1 : token.end);
-  result.pieces = decodeTemplate(raw, true);
+  result.pieces = decodeTemplate(quotedContent(token), true);
   return result;
 }
 
@@ -308,10 +312,7 @@ HclExpr::Item HclLeaves::item(SourceRange key, bool quoted, HclExpr value) const
   HclExpr::Item built;
   built.key_range = key;
   if (quoted) {
-    MappedText raw;
-    if (key.size() >= 2) raw.appendCopied(file_.text({key.begin + 1, key.end - 1}), key.begin + 1);
-    raw.finish(key.size() >= 2 ? key.end - 1 : key.end);
-    for (const HclTemplatePiece& piece : decodeTemplate(raw, true)) {
+    for (const HclTemplatePiece& piece : decodeTemplate(quotedContent(key), true)) {
       if (piece.kind == HclTemplatePiece::Kind::kText) built.key_text.append(piece.text);
     }
     built.key_text.finish(key.size() >= 2 ? key.end - 1 : key.end);

@@ -45,6 +45,9 @@ class HclLeaves {
   std::vector<HclTemplatePiece> heredocPieces(ir::SourceRange start, std::span<const ir::SourceRange> lines) const;
 
  private:
+  /// A quoted token's content, without its quotes, mapped to the file.
+  MappedText quotedContent(ir::SourceRange token) const;
+
   const ir::SourceFile& file_;
 };
 

@@ -16,8 +16,6 @@ using iotlint_generated::HclLexer;
 
 namespace {
 
-constexpr bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-constexpr bool isLineEnd(char32_t c) { return c == U'\r' || c == U'\n'; }
 constexpr bool isBlank(char32_t c) { return c == U' ' || c == U'\t'; }
 constexpr bool isIdentStart(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'_'; }
 constexpr bool isIdentPart(char32_t c) { return isIdentStart(c) || isDigit(c) || c == U'-'; }
@@ -127,18 +125,7 @@ HclScanner::Match HclScanner::matchDefault(std::size_t start) const {
     case U'}': return {HclLexer::RBRACE, start + 1};
     default: break;
   }
-  if (isDigit(first)) {
-    // NUMBER: each optional part is taken only when complete (`1.` is `1`, `1e+` is `1`).
-    std::size_t k = skipWhile(text, start, isDigit);
-    if (k + 1 < size && text[k] == U'.' && isDigit(text[k + 1])) k = skipWhile(text, k + 1, isDigit);
-    if (k < size && (text[k] == U'e' || text[k] == U'E')) {
-      std::size_t exponent = k + 1;
-      if (exponent < size && (text[exponent] == U'+' || text[exponent] == U'-')) ++exponent;
-      const std::size_t exponent_end = skipWhile(text, exponent, isDigit);
-      if (exponent_end > exponent) k = exponent_end;
-    }
-    return {HclLexer::NUMBER, k};
-  }
+  if (isDigit(first)) return {HclLexer::NUMBER, numberEnd(text, skipDigits(text, start))};
   if (isIdentStart(first)) return {HclLexer::IDENT, skipWhile(text, start + 1, isIdentPart)};
   return {HclLexer::UNEXPECTED_CHARACTER, start + 1};
 }

@@ -12,19 +12,11 @@ using iotlint_generated::PolicyJsonLexer;
 
 namespace {
 
-constexpr bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-constexpr bool isLineEnd(char32_t c) { return c == U'\r' || c == U'\n'; }
 constexpr bool isBareWordStart(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'_' || c == U'$';
 }
 constexpr bool isBareWordPart(char32_t c) {
   return isBareWordStart(c) || isDigit(c) || c == U'.' || c == U':' || c == U'-';
-}
-
-/// End of the digits starting at `i` (i itself when there are none).
-std::size_t skipDigits(std::u32string_view text, std::size_t i) {
-  while (i < text.size() && isDigit(text[i])) ++i;
-  return i;
 }
 
 }  // namespace
@@ -117,20 +109,12 @@ std::unique_ptr<antlr4::Token> PolicyJsonTokenSource::nextToken() {
       break;
     default:
       if (first == U'-' || isDigit(first)) {
-        // NUMBER: each optional part is taken only when complete (`1.` is `1`, `1e+` is `1`).
+        // NUMBER: a sign, digits, and the parts numberEnd() takes.
         const std::size_t integer_start = first == U'-' ? start + 1 : start;
         const std::size_t integer_end = skipDigits(text, integer_start);
         if (integer_end == integer_start) break;  // a lone `-`
-        std::size_t k = integer_end;
-        if (k + 1 < size && text[k] == U'.' && isDigit(text[k + 1])) k = skipDigits(text, k + 1);
-        if (k < size && (text[k] == U'e' || text[k] == U'E')) {
-          std::size_t exponent = k + 1;
-          if (exponent < size && (text[exponent] == U'+' || text[exponent] == U'-')) ++exponent;
-          const std::size_t exponent_end = skipDigits(text, exponent);
-          if (exponent_end > exponent) k = exponent_end;
-        }
         type = PolicyJsonLexer::NUMBER;
-        end = k;
+        end = numberEnd(text, integer_end);
       } else if (isBareWordStart(first)) {
         std::size_t k = start + 1;
         while (k < size && isBareWordPart(text[k])) ++k;

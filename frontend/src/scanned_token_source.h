@@ -1,6 +1,6 @@
 // frontend/src/scanned_token_source.h: what the hand-written token sources (json_token_source.h,
-// hcl_token_source.h) share: the character stream, and the line and column that the generated
-// lexer would give each token.
+// hcl_token_source.h) share: the character stream, the line and column that the generated lexer
+// would give each token, and the pieces of lexer rules both grammars have.
 #pragma once
 
 #include <antlr4-runtime.h>
@@ -8,10 +8,20 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "frontend/src/char_stream.h"
 
 namespace iotlint::frontend {
+
+constexpr bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+constexpr bool isLineEnd(char32_t c) { return c == U'\r' || c == U'\n'; }
+/// End of the digits starting at `i` (i itself when there are none).
+std::size_t skipDigits(std::u32string_view text, std::size_t i);
+/// End of a NUMBER whose integer digits end at `digits_end`: then `.` digits, then `e` or `E`, a
+/// sign and digits, each part taken only when complete (`1.` is `1`, `1e+` is `1`), as in both
+/// grammars.
+std::size_t numberEnd(std::u32string_view text, std::size_t digits_end);
 
 class ScannedTokenSource : public antlr4::TokenSource {
  public:
