@@ -7,13 +7,17 @@
 // covering the whole piece, and ranges that start or end beside it stay exact.
 #include <fmt/format.h>
 
+#include <numeric>
+
 #include "frontend/src/input.h"
 
 namespace iotlint::frontend {
 
 void MappedText::appendCopied(std::string_view bytes, std::uint32_t at) {
   text += bytes;
-  for (std::uint32_t i = 0; i < bytes.size(); ++i) offsets.push_back(at + i);
+  const std::size_t old_size = offsets.size();
+  offsets.resize(old_size + bytes.size());
+  std::iota(offsets.begin() + static_cast<std::ptrdiff_t>(old_size), offsets.end(), at);
 }
 
 void MappedText::appendAt(std::string_view bytes, std::uint32_t at) {
