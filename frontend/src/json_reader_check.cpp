@@ -17,9 +17,10 @@ std::string compareStrings(const ir::PolicyString& a, const ir::PolicyString& b,
   return {};
 }
 
-std::string compareValues(const JsonValue& a, const JsonValue& b, const std::string& where) {
+}  // namespace
+
+std::string compareJsonTrees(const JsonValue& a, const JsonValue& b, const std::string& where) {
   if (a.kind != b.kind) return fmt::format("{}: {} against {}", where, kindName(a.kind), kindName(b.kind));
-  if (a.range != b.range) return fmt::format("{}: range {} against {}", where, describe(a.range), describe(b.range));
   if (a.literal != b.literal) return fmt::format("{}: literal `{}` against `{}`", where, a.literal, b.literal);
   if (std::string found = compareStrings(a.string, b.string, where); !found.empty()) return found;
   if (a.members.size() != b.members.size()) {
@@ -28,18 +29,22 @@ std::string compareValues(const JsonValue& a, const JsonValue& b, const std::str
   for (std::size_t i = 0; i < a.members.size(); ++i) {
     const std::string at = fmt::format("{}.{}", where, a.members[i].key.value);
     if (std::string found = compareStrings(a.members[i].key, b.members[i].key, at + " (key)"); !found.empty()) return found;
-    if (std::string found = compareValues(a.members[i].value, b.members[i].value, at); !found.empty()) return found;
+    if (std::string found = compareJsonTrees(a.members[i].value, b.members[i].value, at); !found.empty()) return found;
   }
   if (a.elements.size() != b.elements.size()) {
     return fmt::format("{}: {} elements against {}", where, a.elements.size(), b.elements.size());
   }
   for (std::size_t i = 0; i < a.elements.size(); ++i) {
-    if (std::string found = compareValues(a.elements[i], b.elements[i], fmt::format("{}[{}]", where, i)); !found.empty()) {
+    if (std::string found = compareJsonTrees(a.elements[i], b.elements[i], fmt::format("{}[{}]", where, i)); !found.empty()) {
       return found;
     }
   }
+  // Last, so that the difference reported is the innermost one (a value's range follows its content's).
+  if (a.range != b.range) return fmt::format("{}: range {} against {}", where, describe(a.range), describe(b.range));
   return {};
 }
+
+namespace {
 
 std::string describe(const ir::Diagnostic& d) {
   std::string text = fmt::format("{} at {}: {}", static_cast<int>(d.rule), describe(d.range), d.message);
@@ -77,7 +82,7 @@ JsonReaderComparison compareJsonReaders(std::string_view bytes) {
   } else if (strict.root.has_value() != grammar.root.has_value()) {
     comparison.mismatch = strict.root ? "only strict-first gives a tree" : "only the parser gives a tree";
   } else if (strict.root) {
-    comparison.mismatch = compareValues(*strict.root, *grammar.root, "$");
+    comparison.mismatch = compareJsonTrees(*strict.root, *grammar.root, "$");
   }
   return comparison;
 }

@@ -17,4 +17,9 @@ struct JsonReaderComparison {
 /// Parses `bytes` as a file with both JsonReader modes of parseJson and compares the results.
 JsonReaderComparison compareJsonReaders(std::string_view bytes);
 
+struct JsonValue;
+/// Empty when the trees are the same (kinds, ranges, decoded strings with their offsets, literals,
+/// members, elements); else the first difference, at a path from `where`.
+std::string compareJsonTrees(const JsonValue& a, const JsonValue& b, const std::string& where);
+
 }  // namespace iotlint::frontend

@@ -1,306 +1,331 @@
 // frontend/src/yaml_builder.cpp: YAML (CloudFormation, Serverless) to a JsonValue tree whose
-// ranges are byte offsets into the YAML file.
+// ranges are byte offsets into the YAML file, built from libyaml's parse events.
 //
-// yaml-cpp reports where each node starts, not where it ends, and gives scalars decoded. The end
-// of each scalar and the file offset of each of its bytes are recovered from the text: escapes of
-// double-quoted scalars are decoded here, and other scalars (plain, single-quoted, block `|` and
-// `>`) are aligned byte by byte with the value yaml-cpp decoded, which differs from the text only
-// by quotes, indentation and folded line breaks. Short-form tags (`!Sub`, `!Ref`, `!GetAtt`, ...)
-// become the `{"Fn::Sub": ...}` objects of the JSON form, so one resolver handles both.
+// libyaml is an event parser: it hands over each node with its tag, anchor, style and position,
+// and keeps no document in memory, so the tree is built directly (yaml-cpp, the reader before it,
+// built a node graph with a regex-driven scanner first: 86% of reading a template). What the
+// events do not say, the file offset of each decoded byte of a scalar, yaml_text.h recovers.
+// yaml_reader_check.cpp builds the same tree with yaml-cpp, and the tests compare the two.
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
-#include <cctype>
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
 
-#include "frontend/src/utf8.h"
+#include "frontend/src/char_stream.h"
 #include "frontend/src/input.h"
+#include "frontend/src/yaml_text.h"
 
 namespace iotlint::frontend {
 
-using ir::SourceRange;
-
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
-bool isBreak(char c) { return c == '\n' || c == '\r'; }
+/// Aliases may copy at most this many values in all: a few aliases of aliases (the "billion
+/// laughs") would otherwise expand a small file into billions of values.
+constexpr std::size_t kMaxAliasValues = 100'000;
 
-class YamlBuilder {
+/// Why the file could not be read (the whole message), and where.
+struct YamlProblem {
+  std::string message;
+  std::uint32_t at = 0;
+  ir::RuleId rule = ir::RuleId::kUnreadableTemplateConstruct;
+};
+
+YamlProblem tooDeep(std::uint32_t at) {
+  return {fmt::format("mappings and sequences nest more than {} levels deep here, so the file is not analysed",
+                      kMaxYamlNesting),
+          at, ir::RuleId::kNestingTooDeep};
+}
+
+/// libyaml counts positions in characters; the tree needs byte offsets. Positions arrive almost
+/// in order, so a cursor walks the UTF-8 text from one to the next.
+class CharacterOffsets {
  public:
-  explicit YamlBuilder(const ir::SourceFile& file) : file_(file), text_(file.contents()) {}
+  explicit CharacterOffsets(std::string_view text) : text_(text) {}
 
-  JsonValue build(const YAML::Node& node, std::uint32_t depth) {
-    const std::uint32_t start = startOf(node);
-    const std::string& tag = node.Tag();
-    if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!') {
-      // `!Sub x` is `{"Fn::Sub": x}`.
-      const std::string name = tag.substr(1);
-      JsonValue object;
-      object.kind = JsonValue::Kind::kObject;
-      JsonMember member;
-      member.key.value = name == "Ref" || name == "Condition" ? name : "Fn::" + name;
-      member.key.range = {start, std::min<std::uint32_t>(start + static_cast<std::uint32_t>(tag.size()), file_.size())};
-      member.key.file_offsets.assign(member.key.value.size() + 1, start);
-      member.key.file_offsets.back() = member.key.range.end;
-      member.value = buildUntagged(node, depth, afterTag(start));
-      object.range = {start, std::max(member.value.range.end, member.key.range.end)};
-      object.members.push_back(std::move(member));
-      return object;
+  std::uint32_t byteOffset(std::size_t character) {
+    while (character_ < character && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && isContinuation(text_[byte_])) ++byte_;
+      ++character_;
     }
-    return buildUntagged(node, depth, afterTag(start));
+    while (character_ > character) {
+      --byte_;
+      while (byte_ > 0 && isContinuation(text_[byte_])) --byte_;
+      --character_;
+    }
+    return static_cast<std::uint32_t>(byte_);
   }
 
  private:
-  std::uint32_t startOf(const YAML::Node& node) const {
-    const int pos = node.Mark().pos;
-    return pos < 0 ? 0 : std::min(static_cast<std::uint32_t>(pos), file_.size());
+  static bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  std::string_view text_;
+  std::size_t character_ = 0;
+  std::size_t byte_ = 0;
+};
+
+std::string_view view(const yaml_char_t* text) {
+  return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+class YamlEventReader {
+ public:
+  explicit YamlEventReader(const ir::SourceFile& file) : file_(file), text_(file), offsets_(file.contents()) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(file.contents().data()),
+                                 file.contents().size());
+    // iotlint's offsets are into UTF-8 text; another encoding is reported as not UTF-8.
+    yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+  }
+  ~YamlEventReader() {
+    if (has_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  YamlEventReader(const YamlEventReader&) = delete;
+  YamlEventReader& operator=(const YamlEventReader&) = delete;
+
+  /// The first document's tree when it is a mapping or a sequence (as the formats need). Throws
+  /// YamlProblem when the document is not YAML.
+  std::optional<JsonValue> firstDocument() {
+    next();  // stream start
+    next();
+    if (event_.type != YAML_DOCUMENT_START_EVENT) return std::nullopt;
+    next();
+    const bool collection = event_.type == YAML_MAPPING_START_EVENT || event_.type == YAML_SEQUENCE_START_EVENT;
+    JsonValue root = node(0, std::nullopt);
+    next();  // document end: the rest of the document must be YAML too
+    if (!collection) return std::nullopt;
+    return root;
   }
 
-  /// Skips a tag (`!Sub`) and an anchor (`&name`) before a node's content.
-  std::uint32_t afterTag(std::uint32_t at) const {
-    for (int round = 0; round < 2; ++round) {
-      if (at < text_.size() && (text_[at] == '!' || text_[at] == '&')) {
-        while (at < text_.size() && !isSpace(text_[at]) && !isBreak(text_[at])) ++at;
-        while (at < text_.size() && isSpace(text_[at])) ++at;
+ private:
+  /// The next event; throws YamlProblem when the text is not YAML there.
+  void next() {
+    if (has_event_) yaml_event_delete(&event_);
+    has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    if (!has_event_) throw problem();
+  }
+
+  /// What libyaml found wrong, in its words (the words PyYAML, and so cfn-lint, print too).
+  YamlProblem problem() {
+    std::string what = parser_.problem != nullptr ? parser_.problem : "out of memory";
+    std::uint32_t at = 0;
+    if (parser_.error == YAML_READER_ERROR) {
+      // The reader reports a byte offset, and the offending byte's value.
+      if (parser_.problem_value >= 0) what += fmt::format(" (byte 0x{:02X})", parser_.problem_value);
+      at = static_cast<std::uint32_t>(std::min<std::size_t>(parser_.problem_offset, file_.size()));
+    } else {
+      at = offset(parser_.problem_mark);
+      if (const auto [outer, inner] = twoTagsAt(at); !outer.empty()) {
+        const std::string full = outer == "Ref" || outer == "Condition" ? outer : "Fn::" + outer;
+        return {fmt::format("the file is not valid YAML (two tags on one node, `!{} !{}`: a short-form function cannot "
+                            "take another one directly; write the outer one in full, `{}: !{} ...`); no policy in it "
+                            "is analysed",
+                            outer, inner, full, inner),
+                at};
+      }
+      if (parser_.context != nullptr) {
+        const ir::LineColumn context = file_.position(offset(parser_.context_mark));
+        what += fmt::format(" {} that starts at line {}, column {}", parser_.context, context.line, context.column_code_points);
       }
     }
-    return at;
+    return {fmt::format("the file is not valid YAML ({}); no policy in it is analysed", what), at};
   }
 
-  JsonValue buildUntagged(const YAML::Node& node, std::uint32_t depth, std::uint32_t start) {
+  /// The names of two tags on one node, `!Outer !Inner`, when the inner one starts at `at` (libyaml
+  /// only says that it expected a key there).
+  std::pair<std::string, std::string> twoTagsAt(std::uint32_t at) const {
+    const std::string& text = file_.contents();
+    const auto blank = [&](std::uint32_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
+    if (at >= text.size() || text[at] != '!') return {};
+    std::uint32_t end = at;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    std::uint32_t begin = end;
+    while (begin > 0 && !blank(begin - 1)) --begin;
+    if (end == at || begin + 1 >= end || text[begin] != '!') return {};
+    std::uint32_t inner = at + 1;
+    while (inner < text.size() && !blank(inner)) ++inner;
+    return {text.substr(begin + 1, end - begin - 1), text.substr(at + 1, inner - at - 1)};
+  }
+
+  std::uint32_t offset(const yaml_mark_t& mark) { return offsets_.byteOffset(mark.index); }
+
+  /// The node whose first event is the current one, which is left at the node's last event.
+  /// `null_at` places a null: a mapping value's null sits right after its key.
+  JsonValue node(std::uint32_t depth, std::optional<std::uint32_t> null_at) {
+    if (event_.type == YAML_ALIAS_EVENT) return alias(null_at);
+    const std::uint32_t start = offset(event_.start_mark);
+    const std::uint32_t content = text_.afterProperties(start);
+    std::string anchor;
+    std::string tag;
     JsonValue value;
-    value.range = {start, start};
-    if (depth > 64) return value;
-    switch (node.Type()) {
-      case YAML::NodeType::Scalar: {
-        MappedText mapped;
-        value.range = scanScalar(start, node.Scalar(), mapped);
-        const std::string& scalar = node.Scalar();
-        const bool plain = node.Tag() == "?";
-        if (plain && (scalar == "true" || scalar == "false" || scalar == "True" || scalar == "False")) {
-          value.kind = JsonValue::Kind::kBool;
-          value.literal = scalar == "true" || scalar == "True" ? "true" : "false";
-        } else if (plain && (scalar == "null" || scalar == "~")) {
-          value.kind = JsonValue::Kind::kNull;
-          value.literal = "null";
-        } else if (plain && isNumber(scalar)) {
-          value.kind = JsonValue::Kind::kNumber;
-          value.literal = scalar;
+    switch (event_.type) {
+      case YAML_SCALAR_EVENT: {
+        const auto& scalar = event_.data.scalar;
+        anchor = view(scalar.anchor);
+        tag = view(scalar.tag);
+        const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
+        const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        if (plain && scalar.tag == nullptr && YamlText::isNullScalar(text)) {
+          // An empty node (`-` with nothing after it) sits at the next token, as it did with yaml-cpp.
+          const std::uint32_t at = text.empty() ? text_.nextToken(content) : content;
+          value = null_at ? YamlText::nullAfter(*null_at) : depth > kMaxYamlDepth ? empty(at) : YamlText::nullAfter(at);
         } else {
-          value.kind = JsonValue::Kind::kString;
-          value.string = mappedPolicyString(mapped, value.range);
+          value = depth > kMaxYamlDepth ? empty(content) : text_.scalar(content, text, plain && scalar.tag == nullptr);
         }
-        return value;
+        break;
       }
-      case YAML::NodeType::Map: {
-        value.kind = JsonValue::Kind::kObject;
-        std::uint32_t end = start + 1;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-          JsonMember member;
-          MappedText key;
-          const std::uint32_t key_start = afterTag(startOf(it->first));
-          member.key.range = scanScalar(key_start, it->first.IsScalar() ? it->first.Scalar() : std::string(), key);
-          member.key = mappedPolicyString(key, member.key.range);
-          member.value = it->second.IsNull() ? nullAfter(member.key.range.end) : build(it->second, depth + 1);
-          end = std::max({end, member.key.range.end, member.value.range.end});
-          // Later duplicates win, as in the JSON reader.
-          bool replaced = false;
-          for (JsonMember& previous : value.members) {
-            if (previous.key.value == member.key.value) {
-              previous = std::move(member);
-              replaced = true;
-              break;
-            }
-          }
-          if (!replaced) value.members.push_back(std::move(member));
-        }
-        value.range.end = closeFlow(start, end, '{', '}');
-        return value;
-      }
-      case YAML::NodeType::Sequence: {
-        value.kind = JsonValue::Kind::kArray;
-        std::uint32_t end = start + 1;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-          value.elements.push_back(build(*it, depth + 1));
-          end = std::max(end, value.elements.back().range.end);
-        }
-        value.range.end = closeFlow(start, end, '[', ']');
-        return value;
-      }
+      case YAML_MAPPING_START_EVENT:
+        if (depth >= kMaxYamlNesting) throw tooDeep(start);
+        anchor = view(event_.data.mapping_start.anchor);
+        tag = view(event_.data.mapping_start.tag);
+        value = depth > kMaxYamlDepth ? skip(depth, content) : mapping(depth, content);
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        if (depth >= kMaxYamlNesting) throw tooDeep(start);
+        anchor = view(event_.data.sequence_start.anchor);
+        tag = view(event_.data.sequence_start.tag);
+        value = depth > kMaxYamlDepth ? skip(depth, content) : sequence(depth, content);
+        break;
       default:
-        value.kind = JsonValue::Kind::kNull;
-        value.literal = "null";
-        return value;
+        // libyaml's grammar allows no other event here.
+        throw YamlProblem{"the file is not valid YAML; no policy in it is analysed", start};
     }
+    value = text_.tagged(tag, start, std::move(value));
+    if (!anchor.empty()) anchors_[anchor] = value;
+    return value;
   }
 
-  JsonValue nullAfter(std::uint32_t at) const {
+  JsonValue mapping(std::uint32_t depth, std::uint32_t content) {
+    JsonValue mapping = YamlText::collection(JsonValue::Kind::kObject, content);
+    std::uint32_t end = content;
+    for (next(); event_.type != YAML_MAPPING_END_EVENT; next()) {
+      JsonMember member;
+      member.key = key(depth);
+      next();
+      member.value = node(depth + 1, member.key.range.end);
+      end = std::max({end, member.key.range.end, member.value.range.end});
+      YamlText::addMember(mapping, std::move(member));
+    }
+    text_.closeCollection(mapping, end);
+    return mapping;
+  }
+
+  JsonValue sequence(std::uint32_t depth, std::uint32_t content) {
+    JsonValue sequence = YamlText::collection(JsonValue::Kind::kArray, content);
+    std::uint32_t end = content;
+    for (next(); event_.type != YAML_SEQUENCE_END_EVENT; next()) {
+      sequence.elements.push_back(node(depth + 1, std::nullopt));
+      end = std::max(end, sequence.elements.back().range.end);
+    }
+    text_.closeCollection(sequence, end);
+    return sequence;
+  }
+
+  /// A mapping key: a scalar's text; a key of any other kind (a null, a collection) is empty.
+  ir::PolicyString key(std::uint32_t depth) {
+    if (event_.type == YAML_SCALAR_EVENT) {
+      const auto& scalar = event_.data.scalar;
+      const std::uint32_t content = text_.afterProperties(offset(event_.start_mark));
+      const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
+      const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      const bool null = plain && scalar.tag == nullptr && YamlText::isNullScalar(text);
+      if (scalar.anchor != nullptr) {
+        anchors_[std::string(view(scalar.anchor))] =
+            null ? YamlText::nullAfter(content) : text_.scalar(content, text, plain && scalar.tag == nullptr);
+      }
+      return text_.key(content, null ? std::string_view() : text);
+    }
+    const JsonValue value = node(depth + 1, std::nullopt);  // an alias or a collection
+    std::string_view text;
+    if (value.kind == JsonValue::Kind::kString) text = value.string.value;
+    if (value.kind == JsonValue::Kind::kNumber || value.kind == JsonValue::Kind::kBool) text = value.literal;
+    return text_.key(text_.afterProperties(value.range.begin), text);
+  }
+
+  JsonValue alias(std::optional<std::uint32_t> null_at) {
+    const std::string name(view(event_.data.alias.anchor));
+    const auto anchored = anchors_.find(name);
+    if (anchored == anchors_.end()) {
+      throw YamlProblem{fmt::format("the file is not valid YAML (found undefined alias `{}`); no policy in it is analysed", name),
+                        offset(event_.start_mark)};
+    }
+    const std::size_t copied = countValues(anchored->second);
+    alias_values_ += copied;
+    if (alias_values_ > kMaxAliasValues) {
+      throw YamlProblem{fmt::format("the file's aliases expand to more than {} values, too many to analyse; no policy in "
+                                    "it is analysed", kMaxAliasValues),
+                        offset(event_.start_mark)};
+    }
+    if (null_at && anchored->second.kind == JsonValue::Kind::kNull) return YamlText::nullAfter(*null_at);
+    return anchored->second;
+  }
+
+  /// Skips a collection nested too deeply to be kept (at `depth`), leaving it empty.
+  JsonValue skip(std::uint32_t depth, std::uint32_t content) {
+    for (std::uint32_t open = 1; open > 0;) {
+      next();
+      if (event_.type == YAML_MAPPING_START_EVENT || event_.type == YAML_SEQUENCE_START_EVENT) {
+        if (depth + open >= kMaxYamlNesting) throw tooDeep(offset(event_.start_mark));
+        ++open;
+      }
+      if (event_.type == YAML_MAPPING_END_EVENT || event_.type == YAML_SEQUENCE_END_EVENT) --open;
+    }
+    return empty(content);
+  }
+
+  static JsonValue empty(std::uint32_t at) {
     JsonValue value;
-    value.kind = JsonValue::Kind::kNull;
-    value.literal = "null";
     value.range = {at, at};
     return value;
   }
 
-  static bool isNumber(const std::string& s) {
-    if (s.empty()) return false;
-    std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-    bool digits = false;
-    bool dot = false;
-    for (; i < s.size(); ++i) {
-      if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) {
-        digits = true;
-      } else if (s[i] == '.' && !dot) {
-        dot = true;
-      } else {
-        return false;
-      }
-    }
-    return digits;
-  }
-
-  /// For a flow collection starting at `start`, the offset after its closing bracket.
-  std::uint32_t closeFlow(std::uint32_t start, std::uint32_t end, char open, char close) const {
-    if (start >= text_.size() || text_[start] != open) return end;
-    std::uint32_t at = end;
-    while (at < text_.size() && (isSpace(text_[at]) || isBreak(text_[at]) || text_[at] == ',')) ++at;
-    if (at < text_.size() && text_[at] == close) return at + 1;
-    return end;
-  }
-
-  /// The range of the scalar starting at `start`, and the file offset of each byte of `value`.
-  SourceRange scanScalar(std::uint32_t start, const std::string& value, MappedText& mapped) const {
-    mapped = {};
-    if (start >= text_.size()) {
-      mapped.appendAt(value, start);
-      mapped.finish(start);
-      return {start, start};
-    }
-    const char first = text_[start];
-    if (first == '"' && decodeDoubleQuoted(start, value, mapped)) return {start, mapped.offsets.back() + 1};
-    mapped = {};
-    std::uint32_t content = start;
-    if (first == '\'' || first == '"') {
-      content = start + 1;
-    } else if (first == '|' || first == '>') {
-      while (content < text_.size() && !isBreak(text_[content])) ++content;  // the header line
-    }
-    // Align the decoded value with the text: they differ only by what the text has in addition.
-    std::uint32_t r = content;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const char v = value[i];
-      std::uint32_t probe = r;
-      while (probe < text_.size() && text_[probe] != v && !((v == ' ' || v == '\n') && isBreak(text_[probe]))) ++probe;
-      if (probe >= text_.size() || probe - r > 4096) {
-        // Lost: map the rest to where the scalar starts, which keeps findings on the right line.
-        for (std::size_t k = i; k < value.size(); ++k) mapped.appendAt(value.substr(k, 1), std::max(r, start));
-        mapped.finish(std::max(r, start));
-        return {start, std::max(r, start)};
-      }
-      mapped.appendAt(value.substr(i, 1), probe);
-      r = probe + 1;
-      if (text_[probe] == '\r' && r < text_.size() && text_[r] == '\n') ++r;
-    }
-    std::uint32_t end = r;
-    if (first == '\'' || first == '"') {
-      while (end < text_.size() && text_[end] != first) ++end;
-      mapped.finish(end);
-      return {start, std::min<std::uint32_t>(end + 1, file_.size())};
-    }
-    // A block scalar's value ends with its line break; the range ends before it.
-    std::uint32_t content_end = end;
-    while (content_end > content && isBreak(text_[content_end - 1])) --content_end;
-    mapped.finish(std::max(content_end, content));
-    return {start, std::max(content_end, start)};
-  }
-
-  /// Decodes a double-quoted scalar at `start` with the offset of every byte; false when the
-  /// result differs from yaml-cpp's (then the alignment is used instead).
-  bool decodeDoubleQuoted(std::uint32_t start, const std::string& value, MappedText& mapped) const {
-    std::uint32_t i = start + 1;
-    while (i < text_.size() && text_[i] != '"') {
-      const char c = text_[i];
-      if (c == '\\' && i + 1 < text_.size()) {
-        const char kind = text_[i + 1];
-        std::uint32_t length = 2;
-        std::string out;
-        switch (kind) {
-          case 'n': out = "\n"; break;
-          case 't': case '\t': out = "\t"; break;
-          case 'r': out = "\r"; break;
-          case '0': out = std::string(1, '\0'); break;
-          case ' ': out = " "; break;
-          case '"': out = "\""; break;
-          case '/': out = "/"; break;
-          case '\\': out = "\\"; break;
-          case 'x': case 'u': case 'U': {
-            const std::uint32_t digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
-            char32_t cp = 0;
-            for (std::uint32_t k = 0; k < digits; ++k) {
-              const int d = i + 2 + k < text_.size() ? hexDigit(text_[i + 2 + k]) : -1;
-              if (d < 0) return false;
-              cp = cp * 16 + static_cast<char32_t>(d);
-            }
-            appendUtf8(out, cp);
-            length = 2 + digits;
-            break;
-          }
-          case '\n': case '\r': {
-            // An escaped line break joins the lines without a space.
-            i += 2;
-            while (i < text_.size() && (isSpace(text_[i]) || isBreak(text_[i]))) ++i;
-            continue;
-          }
-          default: return false;
-        }
-        mapped.appendAt(out, i);
-        i += length;
-        continue;
-      }
-      if (isBreak(c)) {
-        // Folding: one line break becomes a space, each further empty line a line break.
-        const std::uint32_t at = i;
-        std::uint32_t breaks = 0;
-        while (i < text_.size() && (isSpace(text_[i]) || isBreak(text_[i]))) {
-          if (text_[i] == '\n') ++breaks;
-          ++i;
-        }
-        while (!mapped.text.empty() && isSpace(mapped.text.back())) {
-          mapped.text.pop_back();
-          mapped.offsets.pop_back();
-        }
-        mapped.appendAt(breaks > 1 ? std::string(breaks - 1, '\n') : std::string(" "), at);
-        continue;
-      }
-      mapped.appendCopied(std::string_view(text_).substr(i, 1), i);
-      ++i;
-    }
-    if (i >= text_.size()) return false;
-    mapped.finish(i);
-    return mapped.text == value;
+  static std::size_t countValues(const JsonValue& value) {
+    std::size_t count = 1;
+    for (const JsonMember& member : value.members) count += countValues(member.value);
+    for (const JsonValue& element : value.elements) count += countValues(element);
+    return count;
   }
 
   const ir::SourceFile& file_;
-  const std::string& text_;
+  YamlText text_;
+  CharacterOffsets offsets_;
+  yaml_parser_t parser_{};
+  yaml_event_t event_{};
+  bool has_event_ = false;
+  std::map<std::string, JsonValue, std::less<>> anchors_;
+  std::size_t alias_values_ = 0;
 };
 
 }  // namespace
 
 std::optional<JsonValue> parseYaml(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, bool report_errors) {
   if (file.size() > 16U * 1024U * 1024U) return std::nullopt;
-  YAML::Node root;
-  try {
-    root = YAML::Load(file.contents());
-  } catch (const YAML::Exception& error) {
+  const std::string& bytes = file.contents();
+  const std::uint32_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (const std::size_t bad = findInvalidUtf8(std::string_view(bytes).substr(start)); bad != std::string_view::npos) {
+    // As in every format (libyaml would say "invalid leading UTF-8 octet").
     if (report_errors) {
-      const auto at = static_cast<std::uint32_t>(std::clamp(error.mark.pos, 0, static_cast<int>(file.size())));
-      diagnostics.report(ir::RuleId::kUnreadableTemplateConstruct, file, {at, std::min(at + 1, file.size())},
-                         fmt::format("the file is not valid YAML ({}); no policy in it is analysed", error.msg));
+      const auto at = static_cast<std::uint32_t>(start + bad);
+      diagnostics.report(ir::RuleId::kInvalidUtf8, file, {at, at + 1},
+                         fmt::format("byte 0x{:02X} is not valid UTF-8, so the file is not analysed",
+                                     static_cast<unsigned char>(bytes[at])));
     }
     return std::nullopt;
   }
-  if (!root.IsMap() && !root.IsSequence()) return std::nullopt;
-  YamlBuilder builder(file);
-  return builder.build(root, 0);
+  try {
+    YamlEventReader reader(file);
+    return reader.firstDocument();
+  } catch (const YamlProblem& problem) {
+    if (report_errors) {
+      const std::uint32_t at = std::min(problem.at, file.size());
+      diagnostics.report(problem.rule, file, {at, std::min(at + 1, file.size())}, problem.message);
+    }
+    return std::nullopt;
+  }
 }
 
 }  // namespace iotlint::frontend

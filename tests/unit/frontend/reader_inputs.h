@@ -18,13 +18,15 @@ namespace fs = std::filesystem;
 
 constexpr std::uintmax_t kMaxFileBytes = 64 * 1024;
 
-/// Regular files only: tests/golden holds a symlink to /dev/zero, which must not be read.
-inline std::vector<std::string> readFilesUnder(const fs::path& root) {
+/// Regular files only: tests/golden holds a symlink to /dev/zero, which must not be read. With
+/// `named`, only the files whose path it accepts.
+inline std::vector<std::string> readFilesUnder(const fs::path& root, bool (*named)(const fs::path&) = nullptr) {
   std::vector<std::string> contents;
   if (!fs::is_directory(root)) return contents;
   std::vector<fs::path> paths;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.symlink_status().type() != fs::file_type::regular || entry.file_size() >= kMaxFileBytes) continue;
+    if (named != nullptr && !named(entry.path())) continue;
     paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());  // a stable order keeps the mutations reproducible
@@ -46,11 +48,26 @@ inline std::vector<std::string> terraformFilesUnder(const fs::path& root) {
   return files;
 }
 
+/// The files under `root` named `*.yaml`, `*.yml` or `*.template`.
+inline std::vector<std::string> yamlFilesUnder(const fs::path& root) {
+  return readFilesUnder(root, [](const fs::path& path) {
+    const fs::path extension = path.extension();
+    return extension == ".yaml" || extension == ".yml" || extension == ".template";
+  });
+}
+
 #if defined(IOTLINT_GOLDEN_DIR) && defined(IOTLINT_CORPUS_DIR)
 /// The Terraform files of the golden tests and of the real-world corpus (when present).
 inline std::vector<std::string> goldenAndCorpusTerraformFiles() {
   std::vector<std::string> files = terraformFilesUnder(IOTLINT_GOLDEN_DIR);
   for (std::string& text : terraformFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
+  return files;
+}
+
+/// The YAML files of the golden tests and of the real-world corpus (when present).
+inline std::vector<std::string> goldenAndCorpusYamlFiles() {
+  std::vector<std::string> files = yamlFilesUnder(IOTLINT_GOLDEN_DIR);
+  for (std::string& text : yamlFilesUnder(IOTLINT_CORPUS_DIR)) files.push_back(std::move(text));
   return files;
 }
 #endif
