@@ -120,11 +120,10 @@ class YamlEventReader {
     } else {
       at = offset(parser_.problem_mark);
       if (const auto [outer, inner] = twoTagsAt(at); !outer.empty()) {
-        const std::string full = outer == "Ref" || outer == "Condition" ? outer : "Fn::" + outer;
         return {fmt::format("the file is not valid YAML (two tags on one node, `!{} !{}`: a short-form function cannot "
                             "take another one directly; write the outer one in full, `{}: !{} ...`); no policy in it "
                             "is analysed",
-                            outer, inner, full, inner),
+                            outer, inner, YamlText::functionName(outer), inner),
                 at};
       }
       if (parser_.context != nullptr) {
@@ -233,11 +232,12 @@ class YamlEventReader {
       const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
       const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
       const bool null = plain && scalar.tag == nullptr && YamlText::isNullScalar(text);
+      const std::uint32_t at = null && text.empty() ? text_.nextToken(content) : content;  // as in node()
       if (scalar.anchor != nullptr) {
         anchors_[std::string(view(scalar.anchor))] =
-            null ? YamlText::nullAfter(content) : text_.scalar(content, text, plain && scalar.tag == nullptr);
+            null ? YamlText::nullAfter(at) : text_.scalar(at, text, plain && scalar.tag == nullptr);
       }
-      return text_.key(content, null ? std::string_view() : text);
+      return text_.key(at, null ? std::string_view() : text);
     }
     const JsonValue value = node(depth + 1, std::nullopt);  // an alias or a collection
     std::string_view text;

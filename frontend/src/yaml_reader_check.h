@@ -1,6 +1,6 @@
 // frontend/src/yaml_reader_check.h: iotlint's YAML reader (libyaml events, yaml_builder.cpp) checked
-// against a reference that builds the same tree from yaml-cpp's node graph, for the unit and fuzz
-// tests. Only they link it in (target iotlint_frontend_yaml_reference).
+// against a reference that builds the same tree from yaml-cpp's node graph, for the unit tests.
+// Only they link it in (target iotlint_frontend_yaml_reference).
 #pragma once
 
 #include <string>

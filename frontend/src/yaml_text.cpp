@@ -124,6 +124,10 @@ void YamlText::addMember(JsonValue& mapping, JsonMember member) {
   mapping.members.push_back(std::move(member));
 }
 
+std::string YamlText::functionName(std::string_view tag_name) {
+  return tag_name == "Ref" || tag_name == "Condition" ? std::string(tag_name) : "Fn::" + std::string(tag_name);
+}
+
 JsonValue YamlText::tagged(std::string_view tag, std::uint32_t start, JsonValue content) const {
   if (tag.size() < 2 || tag[0] != '!' || tag[1] == '!') return content;
   // `!Sub x` is `{"Fn::Sub": x}`.
@@ -131,7 +135,7 @@ JsonValue YamlText::tagged(std::string_view tag, std::uint32_t start, JsonValue 
   JsonValue object;
   object.kind = JsonValue::Kind::kObject;
   JsonMember member;
-  member.key.value = name == "Ref" || name == "Condition" ? std::string(name) : "Fn::" + std::string(name);
+  member.key.value = functionName(name);
   member.key.range = {start, std::min<std::uint32_t>(start + static_cast<std::uint32_t>(tag.size()), file_.size())};
   member.key.file_offsets.assign(member.key.value.size() + 1, start);
   member.key.file_offsets.back() = member.key.range.end;

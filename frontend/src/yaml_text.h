@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "frontend/src/input.h"
@@ -52,6 +53,8 @@ class YamlText {
   /// Adds `member` to a mapping; a later duplicate key replaces the earlier member in place.
   static void addMember(JsonValue& mapping, JsonMember member);
 
+  /// The intrinsic function a short-form tag stands for: `Fn::Sub` for `Sub`, `Ref` for `Ref`.
+  static std::string functionName(std::string_view tag_name);
   /// `content` under the tag `tag` of the node starting at `start`: `{"Fn::Sub": content}` for a
   /// short-form tag, `content` itself for any other.
   JsonValue tagged(std::string_view tag, std::uint32_t start, JsonValue content) const;

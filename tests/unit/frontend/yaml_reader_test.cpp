@@ -45,7 +45,7 @@ TEST(YamlReader, Corners) {
            "a: b\n---\nc: d\n", "---\na: b\n...\n", "%YAML 1.1\n---\na: b\n", "'quoted key': 1\n\"dq key\": 2\n",
            "a: 'x\n\n  y'\n", "a: -1.5\nb: +2\nc: .5\nd: 1.2.3\ne: 0x1F\n", "a:    spaced    \n", "a: 'it''s'\n",
            "a: \"\\/ \\0 \\  \\e\"\n", "a:\n  b:\n    c:\n      d: deep\n", "- - - x\n", "- a: 1\n  b: 2\n- c: 3\n",
-           "a: [\n  1,\n  2\n]\n", "a: !Ref\nb: !Sub\n", "- P: !Join\n    - ''\n    - - x\n", "a: {\n  b: c\n}\n", "a: b:c\n", "a: 'http://x:y'\n", "a: x#y\n"}) {
+           "a: [\n  1,\n  2\n]\n", "a: !Ref\nb: !Sub\n", "- P: !Join\n    - ''\n    - - x\n", "a: {\n  b: c\n}\n", "a: b:c\n", "a: 'http://x:y'\n", "a: x#y\n", "? \n", "? a\n: \n"}) {
     expectSameTrees(text);
   }
 }
