@@ -417,7 +417,7 @@ void printProcessTable(const fs::path& corpus, const std::vector<fs::path>& file
 
 /// Every file of the real-world corpus by input format, each group copied `copies` times so that
 /// the analysis, not the process start, is measured: what reading Terraform and CloudFormation
-/// (the HCL reader, yaml-cpp) costs next to JSON, whole process, one job.
+/// (the HCL reader, libyaml) costs next to JSON, whole process, one job.
 void printRealWorldFormats(const fs::path& corpus, std::size_t repeat) {
   const std::string binary = IOTLINT_BINARY;
   if (!fs::is_directory(corpus) || !fs::exists(binary)) return;
