@@ -152,6 +152,21 @@ class YamlEventReader {
 
   std::uint32_t offset(const yaml_mark_t& mark) { return offsets_.byteOffset(mark.index); }
 
+  // The current event, a scalar: its decoded text; whether it is plain and untagged (the only
+  // scalars that may be numbers, bools and nulls); where it sits when it is a null, whose content
+  // starts at `content` (an empty one, `-` with nothing after it, at the next token, as yaml-cpp
+  // placed it).
+  std::string_view scalarText() const {
+    return {reinterpret_cast<const char*>(event_.data.scalar.value), event_.data.scalar.length};
+  }
+  bool untaggedPlain() const {
+    return event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event_.data.scalar.tag == nullptr;
+  }
+  std::optional<std::uint32_t> nullAt(std::uint32_t content) const {
+    if (!untaggedPlain() || !YamlText::isNullScalar(scalarText())) return std::nullopt;
+    return scalarText().empty() ? text_.nextToken(content) : content;
+  }
+
   /// The node whose first event is the current one, which is left at the node's last event.
   /// `null_at` places a null: a mapping value's null sits right after its key.
   JsonValue node(std::uint32_t depth, std::optional<std::uint32_t> null_at) {
@@ -166,29 +181,26 @@ class YamlEventReader {
         const auto& scalar = event_.data.scalar;
         anchor = view(scalar.anchor);
         tag = view(scalar.tag);
-        const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
-        const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        if (plain && scalar.tag == nullptr && YamlText::isNullScalar(text)) {
-          // An empty node (`-` with nothing after it) sits at the next token, as it did with yaml-cpp.
-          const std::uint32_t at = text.empty() ? text_.nextToken(content) : content;
-          value = null_at ? YamlText::nullAfter(*null_at) : depth > kMaxYamlDepth ? empty(at) : YamlText::nullAfter(at);
+        if (const std::optional<std::uint32_t> at = nullAt(content)) {
+          value = null_at ? YamlText::nullAfter(*null_at) : depth > kMaxYamlDepth ? empty(*at) : YamlText::nullAfter(*at);
         } else {
-          value = depth > kMaxYamlDepth ? empty(content) : text_.scalar(content, text, plain && scalar.tag == nullptr);
+          value = depth > kMaxYamlDepth ? empty(content) : text_.scalar(content, scalarText(), untaggedPlain());
         }
         break;
       }
       case YAML_MAPPING_START_EVENT:
+      case YAML_SEQUENCE_START_EVENT: {
         if (depth >= kMaxYamlNesting) throw tooDeep(start);
-        anchor = view(event_.data.mapping_start.anchor);
-        tag = view(event_.data.mapping_start.tag);
-        value = depth > kMaxYamlDepth ? skip(depth, content) : mapping(depth, content);
+        const bool is_mapping = event_.type == YAML_MAPPING_START_EVENT;
+        anchor = view(is_mapping ? event_.data.mapping_start.anchor : event_.data.sequence_start.anchor);
+        tag = view(is_mapping ? event_.data.mapping_start.tag : event_.data.sequence_start.tag);
+        if (depth > kMaxYamlDepth) {
+          value = skip(depth, content);
+        } else {
+          value = is_mapping ? mapping(depth, content) : sequence(depth, content);
+        }
         break;
-      case YAML_SEQUENCE_START_EVENT:
-        if (depth >= kMaxYamlNesting) throw tooDeep(start);
-        anchor = view(event_.data.sequence_start.anchor);
-        tag = view(event_.data.sequence_start.tag);
-        value = depth > kMaxYamlDepth ? skip(depth, content) : sequence(depth, content);
-        break;
+      }
       default:
         // libyaml's grammar allows no other event here.
         throw YamlProblem{"the file is not valid YAML; no policy in it is analysed", start};
@@ -227,17 +239,14 @@ class YamlEventReader {
   /// A mapping key: a scalar's text; a key of any other kind (a null, a collection) is empty.
   ir::PolicyString key(std::uint32_t depth) {
     if (event_.type == YAML_SCALAR_EVENT) {
-      const auto& scalar = event_.data.scalar;
       const std::uint32_t content = text_.afterProperties(offset(event_.start_mark));
-      const std::string_view text(reinterpret_cast<const char*>(scalar.value), scalar.length);
-      const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
-      const bool null = plain && scalar.tag == nullptr && YamlText::isNullScalar(text);
-      const std::uint32_t at = null && text.empty() ? text_.nextToken(content) : content;  // as in node()
-      if (scalar.anchor != nullptr) {
-        anchors_[std::string(view(scalar.anchor))] =
-            null ? YamlText::nullAfter(at) : text_.scalar(at, text, plain && scalar.tag == nullptr);
+      const std::optional<std::uint32_t> null = nullAt(content);
+      const std::uint32_t at = null.value_or(content);
+      if (event_.data.scalar.anchor != nullptr) {
+        anchors_[std::string(view(event_.data.scalar.anchor))] =
+            null ? YamlText::nullAfter(at) : text_.scalar(at, scalarText(), untaggedPlain());
       }
-      return text_.key(at, null ? std::string_view() : text);
+      return text_.key(at, null ? std::string_view() : scalarText());
     }
     const JsonValue value = node(depth + 1, std::nullopt);  // an alias or a collection
     std::string_view text;
