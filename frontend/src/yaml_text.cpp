@@ -163,28 +163,32 @@ SourceRange YamlText::scanScalar(std::uint32_t start, std::string_view value, Ma
     while (content < text_.size() && !isBreak(text_[content])) ++content;  // the header line
   }
   // Align the decoded value with the text: they differ only by what the text has in addition.
+  const std::string_view text(text_);
   std::uint32_t r = content;
-  std::size_t aligned = 0;
-  if (value.find('\r') == std::string_view::npos && std::string_view(text_).substr(content, value.size()) == value) {
-    // Written as it is (most plain and quoted scalars): the byte-by-byte alignment would map every
-    // byte to the next one of the text.
-    mapped.appendCopied(value, content);
-    r = content + static_cast<std::uint32_t>(value.size());
-    aligned = value.size();
-  }
-  for (std::size_t i = aligned; i < value.size(); ++i) {
+  for (std::size_t i = 0; i < value.size();) {
+    // A run written as it is decoded (most of a scalar) maps to consecutive bytes of the text, as
+    // aligning it byte by byte would. A carriage return ends a run: `\r\n` in the text is one break.
+    std::size_t run = 0;
+    while (i + run < value.size() && r + run < text.size() && value[i + run] == text[r + run] && value[i + run] != '\r') ++run;
+    if (run > 0) {
+      mapped.appendCopied(value.substr(i, run), r);
+      i += run;
+      r += static_cast<std::uint32_t>(run);
+      continue;
+    }
     const char v = value[i];
     std::uint32_t probe = r;
-    while (probe < text_.size() && text_[probe] != v && !((v == ' ' || v == '\n') && isBreak(text_[probe]))) ++probe;
-    if (probe >= text_.size() || probe - r > 4096) {
+    while (probe < text.size() && text[probe] != v && !((v == ' ' || v == '\n') && isBreak(text[probe]))) ++probe;
+    if (probe >= text.size() || probe - r > 4096) {
       // Lost: map the rest to where the scalar starts, which keeps findings on the right line.
-      for (std::size_t k = i; k < value.size(); ++k) mapped.appendAt(value.substr(k, 1), std::max(r, start));
+      mapped.appendAt(value.substr(i), std::max(r, start));
       mapped.finish(std::max(r, start));
       return {start, std::max(r, start)};
     }
     mapped.appendAt(value.substr(i, 1), probe);
     r = probe + 1;
-    if (text_[probe] == '\r' && r < text_.size() && text_[r] == '\n') ++r;
+    if (text[probe] == '\r' && r < text.size() && text[r] == '\n') ++r;
+    ++i;
   }
   std::uint32_t end = r;
   if (first == '\'' || first == '"') {
@@ -257,8 +261,11 @@ bool YamlText::decodeDoubleQuoted(std::uint32_t start, std::string_view value, M
       mapped.appendAt(breaks > 1 ? std::string(breaks - 1, '\n') : std::string(" "), at);
       continue;
     }
-    mapped.appendCopied(std::string_view(text_).substr(i, 1), i);
-    ++i;
+    // Up to the next quote, escape or line break, the text is the value.
+    std::uint32_t run_end = i + 1;
+    while (run_end < text_.size() && text_[run_end] != '"' && text_[run_end] != '\\' && !isBreak(text_[run_end])) ++run_end;
+    mapped.appendCopied(std::string_view(text_).substr(i, run_end - i), i);
+    i = run_end;
   }
   if (i >= text_.size()) return false;
   mapped.finish(i);
