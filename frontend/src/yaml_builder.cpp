@@ -39,13 +39,16 @@ YamlProblem tooDeep(std::uint32_t at) {
           at, ir::RuleId::kNestingTooDeep};
 }
 
-/// libyaml counts positions in characters; the tree needs byte offsets. Positions arrive almost
-/// in order, so a cursor walks the UTF-8 text from one to the next.
+/// libyaml counts positions in characters; the tree needs byte offsets. In ASCII text (most
+/// templates) they are the same; otherwise positions arrive almost in order, so a cursor walks the
+/// UTF-8 text from one to the next.
 class CharacterOffsets {
  public:
-  explicit CharacterOffsets(std::string_view text) : text_(text) {}
+  explicit CharacterOffsets(std::string_view text)
+      : text_(text), ascii_(std::all_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; })) {}
 
   std::uint32_t byteOffset(std::size_t character) {
+    if (ascii_) return static_cast<std::uint32_t>(std::min(character, text_.size()));
     while (character_ < character && byte_ < text_.size()) {
       ++byte_;
       while (byte_ < text_.size() && isContinuation(text_[byte_])) ++byte_;
@@ -63,6 +66,7 @@ class CharacterOffsets {
   static bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
   std::string_view text_;
+  bool ascii_;
   std::size_t character_ = 0;
   std::size_t byte_ = 0;
 };
