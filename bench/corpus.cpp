@@ -224,6 +224,21 @@ std::vector<AdversarialPolicy> generateAdversarial() {
   out.push_back({"nesting-60", adversarialDocument("{\"Effect\": \"Allow\", \"Action\": \"iot:Connect\", \"Resource\": \"" + arn +
                                                    "client/${iot:ClientId}\", \"Condition\": {\"StringEquals\": {\"iot:ClientId\": " +
                                                    run("[", 56) + "\"x\"" + run("]", 56) + "}}}")});
+  // Files crafted against the readers: nesting that would exhaust a recursive parser's stack (or,
+  // in libyaml, take time quadratic in the depth), and aliases that expand without end.
+  out.push_back({"json-brackets-100000", "{\"Statement\": " + run("[", 100'000) + "}"});
+  out.push_back({"terraform-brackets-100000", "resource \"aws_iot_policy\" \"p\" {\n  policy = " + run("[", 100'000) + "\n}\n", ".tf"});
+  out.push_back({"yaml-brackets-100000", "Resources: " + run("[", 100'000) + "\n", ".yaml"});
+  {
+    std::string aliases = "Resources:\n  a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+    for (int level = 1; level <= 9; ++level) {
+      const std::string previous = "*a" + std::to_string(level - 1);
+      aliases += "  a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + previous;
+      for (int k = 1; k < 9; ++k) aliases += ", " + previous;
+      aliases += "]\n";
+    }
+    out.push_back({"yaml-aliases-9-levels", aliases, ".yaml"});
+  }
   return out;
 }
 

@@ -36,10 +36,13 @@ std::vector<std::string> generateCorpus(const CorpusOptions& options);
 struct AdversarialPolicy {
   std::string name;  ///< e.g. "wildcard-run-900"
   std::string text;
+  std::string extension = ".json";  ///< how the file is named: its input format
 };
 /// The inputs that stress the analysis rather than the parser: long runs of `*` and `?`, many
 /// wildcards mixed with variables, hundreds of statements, NotResource over wildcards, and the
-/// deepest nesting the frontend accepts. Each must stay within 50 ms.
+/// deepest nesting the frontend accepts; then files crafted against the readers, which must be
+/// refused as fast: 100,000 open brackets in JSON, Terraform and YAML, and YAML aliases of aliases
+/// that would expand to 9^9 values. Each must stay within 50 ms.
 std::vector<AdversarialPolicy> generateAdversarial();
 
 }  // namespace iotlint::bench

@@ -16,7 +16,7 @@
 //   iotlint_bench --generate DIR [--count N] [--size BYTES] [--seed S]
 //       writes the generated corpus to DIR (policy-000001.json, ...), e.g. for `iotlint check`.
 //   iotlint_bench --generate-adversarial DIR
-//       writes the adversarial policies to DIR (<name>.json), e.g. for profiling one of them.
+//       writes the adversarial inputs to DIR (<name>.json, .tf or .yaml), e.g. for profiling one of them.
 //   iotlint_bench [Google Benchmark flags]
 //       the microbenchmarks of every *_bench.cpp.
 #include <benchmark/benchmark.h>
@@ -406,7 +406,7 @@ void printProcessTable(const fs::path& corpus, const std::vector<fs::path>& file
 
   std::cout << "adversarial policies, each alone, whole process (median of 5):\n";
   for (const auto& policy : iotlint::bench::generateAdversarial()) {
-    const fs::path path = folder / (policy.name + ".json");
+    const fs::path path = folder / (policy.name + policy.extension);
     std::ofstream(path, std::ios::binary) << policy.text;
     const ProcessRun run = medianRun({binary, "check", "--format", "sarif", path.string()}, 5);
     std::cout << fmt::format("  {:<28} {:>7} bytes {:>9.1f} ms  status {}\n", policy.name, policy.text.size(),
@@ -555,7 +555,7 @@ int main(int argc, char** argv) {
     }
     fs::create_directories(args->folder);
     for (const auto& policy : iotlint::bench::generateAdversarial()) {
-      std::ofstream(fs::path(args->folder) / (policy.name + ".json"), std::ios::binary) << policy.text;
+      std::ofstream(fs::path(args->folder) / (policy.name + policy.extension), std::ios::binary) << policy.text;
     }
     std::cout << "wrote the adversarial policies to " << args->folder << "\n";
     return 0;
