@@ -490,6 +490,15 @@ class TreeBuilder {
   ParseContext& context_;
 };
 
+/// IL102 at the `{` or `[` that opens a level past the limit.
+void reportTooDeep(const ir::SourceFile& file, SourceRange bracket, const ParseLimits& limits,
+                   ir::DiagnosticEngine& diagnostics) {
+  diagnostics.report(RuleId::kNestingTooDeep, file, bracket,
+                     fmt::format("objects and arrays nest more than {} levels deep here; a policy needs at most 6, so "
+                                 "the file is not analysed further",
+                                 limits.max_nesting_depth));
+}
+
 /// Reports comments and stray characters (hidden channel) and measures nesting. Returns false
 /// when nesting exceeds the limit, after reporting where.
 bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const ParseLimits& limits) {
@@ -520,11 +529,7 @@ bool scanTokens(antlr4::CommonTokenStream& tokens, ParseContext& context, const 
     const std::string_view text = token->getType() == antlr4::Token::EOF ? "" : context.file().text(context.rangeOf(token));
     if (text == "{" || text == "[") {
       if (++depth > limits.max_nesting_depth) {
-        context.diagnostics().report(
-            RuleId::kNestingTooDeep, context.file(), context.rangeOf(token),
-            fmt::format("objects and arrays nest more than {} levels deep here; a policy needs at most 6, so the file "
-                        "is not analysed further",
-                        limits.max_nesting_depth));
+        reportTooDeep(context.file(), context.rangeOf(token), limits, context.diagnostics());
         return false;
       }
     } else if ((text == "}" || text == "]") && depth > 0) {
@@ -595,8 +600,15 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
   }
 
   if (reader == JsonReader::kStrictFirst) {
-    if (std::optional<JsonValue> root = readStrictJson(file, start, limits.max_nesting_depth, diagnostics)) {
+    std::optional<std::uint32_t> too_deep_at;
+    if (std::optional<JsonValue> root = readStrictJson(file, start, limits.max_nesting_depth, diagnostics, &too_deep_at)) {
       result.root = std::move(root);
+      return result;
+    }
+    if (too_deep_at) {
+      // What the token scan below would report, without lexing the rest of a file built to be
+      // deep (100,000 brackets took 70M instructions to refuse).
+      reportTooDeep(file, {*too_deep_at, *too_deep_at + 1}, limits, diagnostics);
       return result;
     }
   }

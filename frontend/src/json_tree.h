@@ -60,8 +60,11 @@ JsonParseResult parseJson(const ir::SourceFile& file, ir::DiagnosticEngine& diag
 /// nothing, for any text that is not strict JSON (json_reader_check.h tests the two against each
 /// other). The generated parser costs a parse-tree node per rule, adaptive prediction and
 /// dynamic_casts: three quarters of reading a policy.
+/// When the text is strict JSON up to a `{` or `[` that opens level max_depth + 1, `too_deep_at`
+/// gets its offset: the first one the generated path reports as nesting too deeply.
 std::optional<JsonValue> readStrictJson(const ir::SourceFile& file, std::uint32_t start, std::uint32_t max_depth,
-                                        ir::DiagnosticEngine& diagnostics);
+                                        ir::DiagnosticEngine& diagnostics,
+                                        std::optional<std::uint32_t>* too_deep_at = nullptr);
 
 /// Adds `member` to `object`. JSON parsers disagree on duplicate keys; the common choice, and the
 /// one iotlint analyses, is the last value, so a duplicate replaces the earlier member and the

@@ -22,6 +22,9 @@ class StrictReader {
   StrictReader(const ir::SourceFile& file, std::uint32_t max_depth, ir::DiagnosticEngine& diagnostics)
       : file_(file), text_(file.contents()), max_depth_(max_depth), diagnostics_(diagnostics) {}
 
+  /// Where the text, strict JSON up to there, opens a level past the limit.
+  std::optional<std::uint32_t> tooDeepAt() const { return too_deep_at_; }
+
   /// The document's value, when the whole text from `start` is strict JSON.
   std::optional<JsonValue> document(std::uint32_t start) {
     at_ = start;
@@ -99,9 +102,12 @@ class StrictReader {
     const std::uint32_t begin = at_;
     switch (text_[at_]) {
       case '{':
-        return depth < max_depth_ && object(result, depth + 1);
       case '[':
-        return depth < max_depth_ && array(result, depth + 1);
+        if (depth >= max_depth_) {
+          too_deep_at_ = begin;
+          return false;
+        }
+        return text_[at_] == '{' ? object(result, depth + 1) : array(result, depth + 1);
       case '"':
         if (!stringToken(result.range)) return false;
         result.kind = JsonValue::Kind::kString;
@@ -182,15 +188,18 @@ class StrictReader {
   std::uint32_t max_depth_;
   ir::DiagnosticEngine& diagnostics_;
   std::uint32_t at_ = 0;
+  std::optional<std::uint32_t> too_deep_at_;
 };
 
 }  // namespace
 
 std::optional<JsonValue> readStrictJson(const ir::SourceFile& file, std::uint32_t start, std::uint32_t max_depth,
-                                        ir::DiagnosticEngine& diagnostics) {
+                                        ir::DiagnosticEngine& diagnostics, std::optional<std::uint32_t>* too_deep_at) {
   ir::DiagnosticEngine found;  // kept back until the whole document has been read
-  std::optional<JsonValue> root = StrictReader(file, max_depth, found).document(start);
+  StrictReader reader(file, max_depth, found);
+  std::optional<JsonValue> root = reader.document(start);
   if (root) diagnostics.append(found.take());
+  if (too_deep_at != nullptr) *too_deep_at = reader.tooDeepAt();
   return root;
 }
 
