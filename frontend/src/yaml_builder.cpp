@@ -22,9 +22,12 @@ namespace iotlint::frontend {
 
 namespace {
 
-/// Aliases may copy at most this many values in all: a few aliases of aliases (the "billion
-/// laughs") would otherwise expand a small file into billions of values.
-constexpr std::size_t kMaxAliasValues = 100'000;
+/// Aliases may copy at most ten times as many values as the file writes out, and 10,000 in any
+/// case: a few aliases of aliases (the "billion laughs") would otherwise expand a small file into
+/// billions of values. A ratio keeps the cost of copies proportional to the file, as Go's YAML
+/// library does.
+constexpr std::size_t kAliasValuesPerValue = 10;
+constexpr std::size_t kMinAliasValues = 10'000;
 
 /// Why the file could not be read (the whole message), and where.
 struct YamlProblem {
@@ -111,6 +114,8 @@ class YamlEventReader {
     if (has_event_) yaml_event_delete(&event_);
     has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
     if (!has_event_) throw problem();
+    const yaml_event_type_t type = event_.type;
+    if (type == YAML_SCALAR_EVENT || type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT) ++values_written_;
   }
 
   /// What libyaml found wrong, in its words (the words PyYAML, and so cfn-lint, print too).
@@ -266,11 +271,12 @@ class YamlEventReader {
       throw YamlProblem{fmt::format("the file is not valid YAML (found undefined alias `{}`); no policy in it is analysed", name),
                         offset(event_.start_mark)};
     }
-    const std::size_t copied = countValues(anchored->second);
-    alias_values_ += copied;
-    if (alias_values_ > kMaxAliasValues) {
-      throw YamlProblem{fmt::format("the file's aliases expand to more than {} values, too many to analyse; no policy in "
-                                    "it is analysed", kMaxAliasValues),
+    alias_values_ += countValues(anchored->second);
+    const std::size_t limit = std::max(kMinAliasValues, kAliasValuesPerValue * values_written_);
+    if (alias_values_ > limit) {
+      throw YamlProblem{fmt::format("the file's aliases expand to more than {} values, over ten times the values it "
+                                    "writes out, too many to analyse; no policy in it is analysed",
+                                    limit),
                         offset(event_.start_mark)};
     }
     if (null_at && anchored->second.kind == JsonValue::Kind::kNull) return YamlText::nullAfter(*null_at);
@@ -310,7 +316,8 @@ class YamlEventReader {
   yaml_event_t event_{};
   bool has_event_ = false;
   std::map<std::string, JsonValue, std::less<>> anchors_;
-  std::size_t alias_values_ = 0;
+  std::size_t values_written_ = 0;  ///< scalars, mappings and sequences read so far
+  std::size_t alias_values_ = 0;   ///< values copied by aliases so far
 };
 
 }  // namespace

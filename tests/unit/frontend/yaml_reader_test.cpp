@@ -216,8 +216,23 @@ TEST(YamlReader, AliasesThatExpandWithoutEndAreRefused) {
   const ir::SourceFile file("t.yaml", text);
   const std::vector<ir::Diagnostic> found = yamlDiagnostics(file);
   ASSERT_EQ(found.size(), 1U);
-  EXPECT_NE(found[0].message.find("aliases expand to more than 100000 values"), std::string::npos) << found[0].message;
-  EXPECT_EQ(file.position(found[0].range.begin).line, 6U);  // where the copies pass the limit
+  EXPECT_NE(found[0].message.find("aliases expand to more than 10000 values"), std::string::npos) << found[0].message;
+  EXPECT_EQ(file.position(found[0].range.begin).line, 5U);  // where the copies pass the limit
+
+  // The limit grows with the file: ten times the values written out. Ten aliases of a list of
+  // 5,000 values copy 50,010 values, in a file that writes out 5,013: allowed, past the 10,000 that
+  // any file may copy. An eleventh alias is one too many.
+  const auto aliasedList = [](std::size_t written, std::size_t aliases) {
+    std::string list = "a: &a [";
+    for (std::size_t k = 0; k < written; ++k) list += k == 0 ? "x" : ", x";
+    list += "]\n";
+    for (std::size_t k = 0; k < aliases; ++k) list += "b" + std::to_string(k) + ": *a\n";
+    return ir::SourceFile("t.yaml", list);
+  };
+  EXPECT_TRUE(yamlDiagnostics(aliasedList(5'000, 10)).empty());
+  const std::vector<ir::Diagnostic> eleven = yamlDiagnostics(aliasedList(5'000, 11));
+  ASSERT_EQ(eleven.size(), 1U);
+  EXPECT_NE(eleven[0].message.find("more than 50140 values"), std::string::npos) << eleven[0].message;
 
   // A few aliases are read as copies.
   const ir::SourceFile small("t.yaml", "a: &x {b: [1, 2]}\nc: *x\nd: *x\n");
