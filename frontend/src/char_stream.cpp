@@ -1,6 +1,10 @@
 #include "frontend/src/char_stream.h"
 
+#include <fmt/format.h>
+
 #include <cstring>
+
+#include "frontend/src/input.h"
 
 namespace iotlint::frontend {
 
@@ -84,6 +88,20 @@ Utf8CharStream::Utf8CharStream(std::string_view bytes, std::uint32_t base_offset
     byte_offsets_.push_back(base_offset + static_cast<std::uint32_t>(i));
     i += length;
   }
+}
+
+bool isUtf8File(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, bool report) {
+  const std::string_view bytes = file.contents();
+  const std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::size_t bad = findInvalidUtf8(bytes.substr(start));
+  if (bad == std::string_view::npos) return true;
+  if (report) {
+    const auto at = static_cast<std::uint32_t>(start + bad);
+    diagnostics.report(ir::RuleId::kInvalidUtf8, file, {at, at + 1},
+                       fmt::format("byte 0x{:02X} is not valid UTF-8, so the file is not analysed",
+                                   static_cast<unsigned char>(bytes[at])));
+  }
+  return false;
 }
 
 }  // namespace iotlint::frontend

@@ -355,16 +355,10 @@ std::vector<HclTemplatePiece> HclLeaves::heredocPieces(SourceRange start, std::s
 }
 
 HclBlock parseHcl(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, HclReader reader) {
+  if (!isUtf8File(file, diagnostics)) return {};
   const std::string& bytes = file.contents();
   const std::uint32_t start = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const std::string_view text = std::string_view(bytes).substr(start);
-  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string_view::npos) {
-    const auto offset = static_cast<std::uint32_t>(start + bad);
-    diagnostics.report(ir::RuleId::kInvalidUtf8, file, {offset, offset + 1},
-                       fmt::format("byte 0x{:02X} is not valid UTF-8, so the file is not analysed",
-                                   static_cast<unsigned char>(bytes[offset])));
-    return {};
-  }
   Utf8CharStream stream(text, start);
   HclDirectRead direct = readHclDirectly(file, stream);
   if (direct.too_deep) {

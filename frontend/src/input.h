@@ -58,6 +58,10 @@ struct EmbeddedJson {
 EmbeddedJson parseEmbeddedJson(const ir::SourceFile& outer, const MappedText& text, ir::DiagnosticEngine& diagnostics,
                                const ParseLimits& limits);
 
+/// Whether `file` (after a UTF-8 byte order mark) is all UTF-8. When it is not and `report`, IL101
+/// at the first byte that is not: a Terraform or YAML file is then not analysed.
+bool isUtf8File(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, bool report = true);
+
 /// Rewrites every range of `value` through `map` (inner offsets to outer file offsets).
 void remapTree(JsonValue& value, const MappedText& map);
 

@@ -14,7 +14,6 @@
 #include <string>
 #include <utility>
 
-#include "frontend/src/char_stream.h"
 #include "frontend/src/input.h"
 #include "frontend/src/yaml_text.h"
 
@@ -323,19 +322,9 @@ class YamlEventReader {
 }  // namespace
 
 std::optional<JsonValue> parseYaml(const ir::SourceFile& file, ir::DiagnosticEngine& diagnostics, bool report_errors) {
-  if (file.size() > 16U * 1024U * 1024U) return std::nullopt;
-  const std::string& bytes = file.contents();
-  const std::uint32_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  if (const std::size_t bad = findInvalidUtf8(std::string_view(bytes).substr(start)); bad != std::string_view::npos) {
-    // As in every format (libyaml would say "invalid leading UTF-8 octet").
-    if (report_errors) {
-      const auto at = static_cast<std::uint32_t>(start + bad);
-      diagnostics.report(ir::RuleId::kInvalidUtf8, file, {at, at + 1},
-                         fmt::format("byte 0x{:02X} is not valid UTF-8, so the file is not analysed",
-                                     static_cast<unsigned char>(bytes[at])));
-    }
-    return std::nullopt;
-  }
+  if (file.size() > kMaxYamlFileBytes) return std::nullopt;
+  // As in every format (libyaml would say "invalid leading UTF-8 octet").
+  if (!isUtf8File(file, diagnostics, report_errors)) return std::nullopt;
   try {
     YamlEventReader reader(file);
     return reader.firstDocument();

@@ -72,7 +72,7 @@ class YamlCppBuilder {
 };
 
 std::optional<JsonValue> readWithYamlCpp(const ir::SourceFile& file) {
-  if (file.size() > 16U * 1024U * 1024U) return std::nullopt;
+  if (file.size() > kMaxYamlFileBytes) return std::nullopt;
   YAML::Node root;
   try {
     root = YAML::Load(file.contents());

@@ -18,6 +18,8 @@
 
 namespace iotlint::frontend {
 
+/// A larger file is not read as YAML.
+inline constexpr std::uint32_t kMaxYamlFileBytes = 16U * 1024U * 1024U;
 /// Values nested deeper than this are left empty (kInvalid), as the JSON reader refuses them.
 inline constexpr std::uint32_t kMaxYamlDepth = 64;
 /// A file whose mappings and sequences nest deeper than this is not read (IL102): libyaml checks
