@@ -136,15 +136,21 @@ Verdict judge(const Candidate& candidate, const RuleCounts& before, const RuleCo
   return verdict;
 }
 
-/// The file re-read with candidate edits applied, to judge them: only rule counts by policy and the
-/// grants are read, so findings need no witnesses (the analysis of each policy costs ~15% less).
-FileAnalysis analyzeForVerdict(const ir::SourceFile& file, std::span<const ir::Edit> edits, const FixSettings& settings,
-                               const std::vector<bool>* analysed = nullptr) {
+/// The analysis that judges candidate edits: only rule counts by policy and the grants are read, so
+/// findings need no witnesses (the analysis of each policy costs ~15% less).
+passes::AnalysisOptions verdictOptions(const FixSettings& settings) {
   passes::AnalysisOptions options = settings.analysis;
   options.dump_stream = nullptr;
   options.print_ir_after.clear();
   options.need_witnesses = false;
-  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, options, analysed, settings.jobs);
+  return options;
+}
+
+/// The file re-read with candidate edits applied, to judge them.
+FileAnalysis analyzeForVerdict(const ir::SourceFile& file, std::span<const ir::Edit> edits, const FixSettings& settings,
+                               const std::vector<bool>* analysed = nullptr) {
+  return analyzeSource(file.path(), applyEdits(file.contents(), edits), settings.input, verdictOptions(settings), analysed,
+                       settings.jobs);
 }
 
 /// Verifies a candidate alone: the whole file re-read with its edits applied.
@@ -169,7 +175,7 @@ Verdict verifyAlone(const FileAnalysis& base, const RuleCounts& base_counts, con
                after.grants[candidate.policy], settings);
 }
 
-/// A file of many policies (an account export, a template) would be re-read once per candidate,
+/// A file of many policies (a template, CLI output) would be re-read once per candidate,
 /// each time whole: quadratic in its size. Instead, candidates of different policies are verified
 /// together, one per policy per re-reading. Policies are analysed independently, so each
 /// candidate's policy reads, counts and grants exactly as it would with that candidate alone, and
@@ -231,6 +237,76 @@ std::map<std::string, Verdict> verifyTogether(const FileAnalysis& base, const st
       },
       [&](std::size_t, RoundVerdicts reached) {
         for (auto& [key, verdict] : reached) verdicts.emplace(std::move(key), std::move(verdict));
+      });
+  return verdicts;
+}
+
+/// A problem with the text as such (syntax, encoding, nesting, size) rather than with a policy in it.
+bool isReadingProblem(const ir::Diagnostic& diagnostic) {
+  switch (diagnostic.rule) {
+    case ir::RuleId::kJsonSyntax:
+    case ir::RuleId::kInvalidUtf8:
+    case ir::RuleId::kNestingTooDeep:
+    case ir::RuleId::kInputTooLarge: return true;
+    default: return false;
+  }
+}
+
+/// Whether a file's policies can each be verified on its own document: a JSON array of policy
+/// documents (an account export) that was read without a reading problem (IL100-IL103). Each
+/// document is then a complete JSON value inside the array, and the file reads the same with one of
+/// them replaced by any other complete object: re-reading the edited document alone says all that
+/// re-reading the whole file would about its policy, for the cost of one policy instead of a file.
+bool documentsStandAlone(const FileAnalysis& base) {
+  return base.format == frontend::InputFormat::kPolicy && base.policies.size() > 1 &&
+         std::none_of(base.diagnostics.begin(), base.diagnostics.end(), isReadingProblem);
+}
+
+/// Verifies a candidate of a file whose documents stand alone (documentsStandAlone) on its policy's
+/// document: the document's text with the edits applied, read as one policy document. The edited
+/// document must read as exactly one policy without a reading problem (what keeps the rest of the
+/// file reading as before), nested one level less deep than the limit (the array is one level), and
+/// the file must stay within the size limit; then the candidate is judged on its policy's findings
+/// and grants, as verifyTogether judges it. Nothing is returned for a candidate whose edits are not
+/// all inside its document (verifyAlone decides those).
+std::optional<Verdict> verifyOnOwnDocument(const FileAnalysis& base, const std::vector<RuleCounts>& base_counts,
+                                           const Candidate& candidate, const FixSettings& settings) {
+  const ir::SourceFile& file = *base.file;
+  if (candidate.policy == base.policies.size() || !wellFormed(candidate.fix->edits, file.size())) return std::nullopt;
+  const ir::SourceRange document = base.policies[candidate.policy].range;
+  std::vector<ir::Edit> edits;
+  for (const ir::Edit& edit : candidate.fix->edits) {
+    if (!document.contains(edit.range)) return std::nullopt;
+    edits.push_back({{edit.range.begin - document.begin, edit.range.end - document.begin}, edit.replacement});
+  }
+  std::string text = applyEdits(file.contents().substr(document.begin, document.end - document.begin), edits);
+  const std::size_t fixed_file_size = file.size() - (document.end - document.begin) + text.size();
+  Verdict verdict;
+  verdict.reason = "the fixed text does not read as the same policies";
+  if (fixed_file_size > settings.input.limits.max_file_bytes || settings.input.limits.max_nesting_depth < 2) return verdict;
+  frontend::InputOptions input = settings.input;
+  input.format = frontend::InputFormat::kPolicy;
+  input.named_explicitly = true;
+  input.limits.max_nesting_depth -= 1;
+  const FileAnalysis after = analyzeSource(file.path(), std::move(text), input, verdictOptions(settings));
+  const bool one_policy_read_cleanly =
+      after.policies.size() == 1 && std::none_of(after.diagnostics.begin(), after.diagnostics.end(), isReadingProblem);
+  if (!one_policy_read_cleanly) return verdict;
+  return judge(candidate, base_counts[candidate.policy], countRules(after.diagnostics), base.grants[candidate.policy],
+               after.grants.front(), settings);
+}
+
+/// verifyOnOwnDocument for every candidate it can decide, on up to `settings.jobs` threads.
+/// Returns the verdicts reached, by key.
+std::map<std::string, Verdict> verifyOnOwnDocuments(const FileAnalysis& base, const std::vector<KeyedCandidate>& candidates,
+                                                    const FixSettings& settings) {
+  const std::vector<RuleCounts> base_counts = countRulesByPolicy(base);
+  std::map<std::string, Verdict> verdicts;
+  orderedParallelFor(
+      candidates.size(), std::max(settings.jobs, 1U),
+      [&](std::size_t i) { return verifyOnOwnDocument(base, base_counts, candidates[i].second, settings); },
+      [&](std::size_t i, std::optional<Verdict> verdict) {
+        if (verdict) verdicts.emplace(candidates[i].first, std::move(*verdict));
       });
   return verdicts;
 }
@@ -347,7 +423,11 @@ void verifyFixes(const FileAnalysis& base, std::span<ir::Diagnostic> diagnostics
     }
   }
   std::map<std::string, Verdict> verdicts;
-  if (base.policies.size() > 1) verdicts = verifyTogether(base, candidates, settings);
+  if (documentsStandAlone(base)) {
+    verdicts = verifyOnOwnDocuments(base, candidates, settings);
+  } else if (base.policies.size() > 1) {
+    verdicts = verifyTogether(base, candidates, settings);
+  }
   const RuleCounts base_counts = countRules(base.diagnostics);
   for (const auto& [key, candidate] : candidates) {
     if (!verdicts.contains(key)) verdicts.emplace(key, verifyAlone(base, base_counts, candidate, settings));

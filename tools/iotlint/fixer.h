@@ -11,10 +11,14 @@
 //   - a narrowing fix (overly permissive, IL207, misconfiguration) grants a subset of the original;
 //   - it stays `safe` only when SELF keeps all its own access; otherwise it becomes `unsafe`.
 // A candidate that fails is removed from its diagnostic, which gets a note saying why no
-// automatic fix is available. In a file of many policies (an account export), candidates of
-// different policies are checked together, one per policy per re-reading, each judged on its own
-// policy: the file is re-read as many times as one policy has candidates, not once per candidate. Fixes are applied round by round (non-overlapping ones per round,
-// re-analysing in between) until nothing changes, at most FixSettings::max_rounds rounds.
+// automatic fix is available. A file of many policies is not re-read whole for each candidate:
+//   - in a JSON array of documents (an account export), each document is a complete JSON value, so
+//     a candidate is checked by re-reading its own document, edited, alone;
+//   - elsewhere (a template, CLI output), candidates of different policies are checked together,
+//     one per policy per re-reading, each judged on its own policy: the file is re-read as many
+//     times as one policy has candidates.
+// Fixes are applied round by round (non-overlapping ones per round, re-analysing the whole file in
+// between) until nothing changes, at most FixSettings::max_rounds rounds.
 #pragma once
 
 #include <filesystem>

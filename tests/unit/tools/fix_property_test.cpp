@@ -184,30 +184,72 @@ std::vector<std::string> verdictsWithin(const std::vector<ir::Diagnostic>& diagn
   return out;
 }
 
+/// `texts` as one file: a JSON array of documents (an account export), or a CloudFormation
+/// template with one AWS::IoT::Policy each.
+std::string oneFileOf(const std::vector<std::string>& texts, bool template_file) {
+  std::string out = template_file ? "{\"Resources\": {\n" : "[\n";
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    out += i ? ",\n" : "";
+    out += template_file ? fmt::format("\"Policy{}\": {{\"Type\": \"AWS::IoT::Policy\", \"Properties\": {{\"PolicyDocument\": {}}}}}", i, texts[i])
+                         : texts[i];
+  }
+  return out + (template_file ? "}}\n" : "]\n");
+}
+
 TEST(FixProperty, ManyPoliciesInOneFileGetTheVerdictsEachGetsAlone) {
-  // A file of many policies verifies the candidates of different policies together (fixer.cpp,
-  // verifyTogether); each must be judged as if its policy were alone in a file.
+  // A file of many policies does not re-read the whole file for each candidate (fixer.cpp): an
+  // array of documents verifies each candidate on its own document (verifyOnOwnDocument), a
+  // template verifies the candidates of different policies together (verifyTogether). Either way,
+  // each must be judged as if its policy were alone in a file.
   FixSettings settings;  // the format detected: an array of documents is read as many policies
   std::mt19937 random(20261129);
   std::vector<std::string> texts;
   for (int i = 0; i < 40; ++i) texts.push_back(generate(random));
-  std::string array = "[\n";
-  for (std::size_t i = 0; i < texts.size(); ++i) array += (i ? ",\n" : "") + texts[i];
-  array += "]\n";
-  FileAnalysis together = analyzeText("many.json", array, settings);
-  ASSERT_EQ(together.policies.size(), texts.size()) << (together.diagnostics.empty() ? "" : together.diagnostics.front().message);
-  verifyFixes(together, together.diagnostics, settings);
+  std::vector<std::vector<std::string>> expected;
   std::size_t fixes = 0;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    SCOPED_TRACE(texts[i]);
-    FileAnalysis alone = analyzeText("one.json", texts[i], settings);
+  for (const std::string& text : texts) {
+    FileAnalysis alone = analyzeText("one.json", text, settings);
     ASSERT_EQ(alone.policies.size(), 1U);
     verifyFixes(alone, alone.diagnostics, settings);
-    const auto expected = verdictsWithin(alone.diagnostics, alone.policies.front().range);
-    EXPECT_EQ(verdictsWithin(together.diagnostics, together.policies[i].range), expected);
+    expected.push_back(verdictsWithin(alone.diagnostics, alone.policies.front().range));
     for (const auto& d : alone.diagnostics) fixes += d.fixes.size();
   }
   EXPECT_GT(fixes, texts.size()) << "the generator should produce policies with verified fixes";
+  for (const bool template_file : {false, true}) {
+    SCOPED_TRACE(template_file ? "template" : "array");
+    const std::string text = oneFileOf(texts, template_file);
+    FileAnalysis together = analyzeText("many.json", text, settings);
+    ASSERT_EQ(together.format, template_file ? frontend::InputFormat::kCloudFormation : frontend::InputFormat::kPolicy);
+    ASSERT_EQ(together.policies.size(), texts.size()) << (together.diagnostics.empty() ? "" : together.diagnostics.front().message);
+    verifyFixes(together, together.diagnostics, settings);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      SCOPED_TRACE(texts[i]);
+      EXPECT_EQ(verdictsWithin(together.diagnostics, together.policies[i].range), expected[i]);
+    }
+  }
+}
+
+TEST(FixProperty, AFixThatBreaksItsDocumentInAnArrayIsRefused) {
+  // On its own document, a candidate must still read as one policy without a syntax error, so
+  // that the rest of the array reads as before; one that does not is refused, as it is when the
+  // whole file is re-read.
+  const std::string document = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iot:Connect", "Resource": "*"}]})";
+  const std::string array = "[\n" + document + ",\n" + document + "\n]\n";
+  FixSettings settings;
+  FileAnalysis analysis = analyzeText("many.json", array, settings);
+  ASSERT_EQ(analysis.policies.size(), 2U);
+  const auto broad = std::find_if(analysis.diagnostics.begin(), analysis.diagnostics.end(),
+                                  [](const ir::Diagnostic& d) { return d.rule == ir::RuleId::kOverlyPermissive; });
+  ASSERT_NE(broad, analysis.diagnostics.end());
+  ASSERT_FALSE(broad->fixes.empty());
+  // The candidate closes the document early: `{"Version": ...}]}` followed by the rest.
+  const ir::SourceRange document_range = analysis.policies.front().range;
+  broad->fixes.resize(1);
+  broad->fixes.front().edits = {{{document_range.begin + 1, document_range.begin + 1}, "}, {"}};
+  verifyFixes(analysis, analysis.diagnostics, settings);
+  EXPECT_TRUE(broad->fixes.empty());
+  ASSERT_FALSE(broad->notes.empty());
+  EXPECT_NE(broad->notes.back().message.find("does not read as the same policies"), std::string::npos) << broad->notes.back().message;
 }
 
 TEST(FixProperty, AFileOfManyPoliciesGetsTheSameReportOnSeveralThreads) {
