@@ -88,8 +88,8 @@ FileResult analyzeFile(const InputFile& input, const FileReading& reading, const
   fix_settings.input.named_explicitly = !input.walked;  // a walked file without a policy is skipped silently
   fix_settings.input.limits = reading.parse_limits;
   fix_settings.jobs = reading.threads_per_file;
-  FileAnalysis analysis =
-      analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis, nullptr, fix_settings.jobs);
+  FileAnalysis analysis = analyzeSource(path, std::move(*contents), fix_settings.input, fix_settings.analysis, nullptr,
+                                        fix_settings.jobs, KeptOfPolicies::kForVerifyingFixes);
   std::vector<ir::Diagnostic> kept;
   for (const ir::Diagnostic& diagnostic : analysis.diagnostics) {
     if (reading.filter->keeps(diagnostic.rule)) kept.push_back(diagnostic);

@@ -343,7 +343,7 @@ std::string shellQuote(std::string_view text) {
 
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
                            const passes::AnalysisOptions& analysis_options, const std::vector<bool>* analysed,
-                           unsigned jobs) {
+                           unsigned jobs, KeptOfPolicies kept) {
   FileAnalysis analysis;
   analysis.file = std::make_unique<ir::SourceFile>(std::move(path), std::move(contents));
   ir::DiagnosticEngine diagnostics;
@@ -374,8 +374,16 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
         PolicyAnalysis result;
         if (!wanted(i)) return result;
         ir::DiagnosticEngine findings;
-        result.grants = passes::analyzePolicy(parsed.policies[i], analysis_options, findings);
+        ir::Policy& policy = parsed.policies[i];
+        result.grants = passes::analyzePolicy(policy, analysis_options, findings);
         result.findings = findings.take();
+        if (kept == KeptOfPolicies::kForVerifyingFixes) {
+          const bool candidates = std::any_of(result.findings.begin(), result.findings.end(),
+                                              [](const ir::Diagnostic& d) { return !d.fixes.empty(); });
+          if (!candidates) result.grants = passes::Grants{};
+          std::vector<ir::Statement>().swap(policy.statements);
+          policy.version_string.reset();
+        }
         return result;
       },
       [&](std::size_t, PolicyAnalysis result) {

@@ -56,10 +56,19 @@ struct FixSettings {
 struct FileAnalysis {
   std::unique_ptr<ir::SourceFile> file;
   frontend::InputFormat format = frontend::InputFormat::kNone;
-  std::vector<ir::Policy> policies;
-  std::vector<passes::Grants> grants;  ///< one per policy, for comparing grants
+  std::vector<ir::Policy> policies;    ///< (only located and named when analysed KeptOfPolicies::kForVerifyingFixes)
+  std::vector<passes::Grants> grants;  ///< one per policy, for comparing grants (see KeptOfPolicies)
   std::vector<ir::Diagnostic> diagnostics;
 };
+/// What analyzeSource keeps of each policy once it is analysed.
+enum class KeptOfPolicies : unsigned char {
+  kAll,  ///< the IR and the grants of every policy
+  /// What reporting and verifying the findings' fixes need: each policy's location and name, and the
+  /// grants of those with a candidate fix. An account export of 20,000 policies otherwise keeps
+  /// every statement and every grant until it is reported.
+  kForVerifyingFixes,
+};
+
 /// Reads `contents` as the file `path`: parses it and analyses every policy in it, or, when
 /// `analysed` is given, the policies it marks (the others are only located: not lowered, no
 /// findings, empty grants). IR dumps go where `analysis` says; `iotlint check` asks for them on its first
@@ -67,7 +76,7 @@ struct FileAnalysis {
 /// `jobs` threads; the result is the same as with one.
 FileAnalysis analyzeSource(std::string path, std::string contents, const frontend::InputOptions& input,
                            const passes::AnalysisOptions& analysis, const std::vector<bool>* analysed = nullptr,
-                           unsigned jobs = 1);
+                           unsigned jobs = 1, KeptOfPolicies kept = KeptOfPolicies::kAll);
 /// analyzeSource with the settings of fix application (no dumps).
 FileAnalysis analyzeText(std::string path, std::string contents, const FixSettings& settings);
 
