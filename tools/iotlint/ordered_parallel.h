@@ -125,4 +125,27 @@ void orderedParallelFor(std::size_t count, unsigned jobs, Produce produce, Consu
   finish();
 }
 
+/// orderedParallelFor for many small items (a policy of an export, ~0.1 ms): they are taken
+/// `chunk` at a time, so that threads meet once per chunk rather than once per item, which on two
+/// cores left one mostly waiting. `produce(i)` and `consume(i, result)` are called for every item
+/// as orderedParallelFor calls them; an exception thrown by `produce` is rethrown when its chunk's
+/// turn comes, before the items of the chunk that came before it are consumed.
+template <typename Produce, typename Consume>
+void orderedParallelForInChunks(std::size_t count, unsigned jobs, std::size_t chunk, Produce produce, Consume consume) {
+  using Result = decltype(produce(std::size_t{0}));
+  chunk = std::max<std::size_t>(chunk, 1);
+  orderedParallelFor(
+      (count + chunk - 1) / chunk, jobs,
+      [&](std::size_t c) {
+        std::vector<Result> results;
+        const std::size_t end = std::min(count, (c + 1) * chunk);
+        results.reserve(end - c * chunk);
+        for (std::size_t i = c * chunk; i < end; ++i) results.push_back(produce(i));
+        return results;
+      },
+      [&](std::size_t c, std::vector<Result> results) {
+        for (std::size_t k = 0; k < results.size(); ++k) consume(c * chunk + k, std::move(results[k]));
+      });
+}
+
 }  // namespace iotlint::tools

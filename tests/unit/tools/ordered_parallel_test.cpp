@@ -95,5 +95,46 @@ TEST(OrderedParallelFor, AnErrorSurfacesWhenItsItemsTurnComes) {
   }
 }
 
+TEST(OrderedParallelForInChunks, ConsumesEveryItemOnceInOrder) {
+  for (unsigned jobs : {1U, 2U, 3U}) {
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{4}, std::size_t{16}}) {
+      for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{333}}) {
+        std::vector<std::atomic<int>> produced(count);
+        std::vector<std::size_t> consumed;
+        orderedParallelForInChunks(
+            count, jobs, chunk,
+            [&](std::size_t i) {
+              produced[i].fetch_add(1);
+              return i * 3;
+            },
+            [&](std::size_t i, std::size_t result) {
+              EXPECT_EQ(result, i * 3);
+              consumed.push_back(i);
+            });
+        ASSERT_EQ(consumed.size(), count) << jobs << " jobs, chunks of " << chunk;
+        for (std::size_t i = 0; i < count; ++i) {
+          EXPECT_EQ(consumed[i], i);
+          EXPECT_EQ(produced[i].load(), 1);
+        }
+      }
+    }
+  }
+}
+
+TEST(OrderedParallelForInChunks, AnErrorSurfacesAtItsChunksTurn) {
+  std::vector<std::size_t> consumed;
+  EXPECT_THROW(orderedParallelForInChunks(
+                   100, 2, 8,
+                   [](std::size_t i) {
+                     if (i == 42) throw std::runtime_error("item 42");
+                     return i;
+                   },
+                   [&](std::size_t i, std::size_t) { consumed.push_back(i); }),
+               std::runtime_error);
+  // Items 0-39 (the chunks before item 42's) were consumed; nothing of its chunk or after it.
+  ASSERT_EQ(consumed.size(), 40U);
+  EXPECT_EQ(consumed.back(), 39U);
+}
+
 }  // namespace
 }  // namespace iotlint::tools
