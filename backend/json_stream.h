@@ -3,7 +3,8 @@
 //
 // The pieces are laid out exactly as nlohmann::json's dump(2) lays out the whole document: a
 // document written through JsonDocumentStream is byte-identical to dumping the same tree at once.
-// Values are always serialised by nlohmann::json; only separators are added here.
+// Values are nlohmann::json trees, serialised here (json_stream.cpp says why) exactly as dump(2)
+// serialises them; tests/unit/backend/json_stream_test.cpp compares the two.
 #pragma once
 
 #include <cstddef>
