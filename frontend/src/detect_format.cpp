@@ -231,6 +231,9 @@ class InputReader {
         continue;
       }
       std::optional<ir::Policy> lowered = lowerPolicyValue(policy.document, file_, diagnostics_);
+      // The document's tree is no longer needed: freed now, a file of many policies never holds
+      // every tree and every policy at once (the tree is several times the size of its text).
+      policy.document = JsonValue{};
       if (!lowered) continue;
       lowered->name = std::move(policy.name);
       result.policies.push_back(std::move(*lowered));
