@@ -281,6 +281,11 @@ bool Language::hasSameAutomataAs(const Language& other) const {
   return detail::nfaEqual(*rep().neg, *other.rep().neg);
 }
 
+std::size_t Language::automataHash() const {
+  const std::size_t positive = detail::nfaHash(*rep().pos);
+  return rep().neg ? positive * 31 + detail::nfaHash(*rep().neg) + 1 : positive;
+}
+
 bool Language::contains(std::span<const Symbol> word) const {
   if (!detail::nfaContains(*rep().pos, word)) return false;
   return !rep().neg || !detail::nfaContains(*rep().neg, word);

@@ -168,6 +168,9 @@ class Language {
   /// True when both were built into the same automata (then they are equal; equal languages may
   /// still have different automata). Linear in their size, far cheaper than isSubsetOf.
   bool hasSameAutomataAs(const Language& other) const;
+  /// A hash of what hasSameAutomataAs compares: languages with the same automata hash alike.
+  /// Linear in their size.
+  std::size_t automataHash() const;
 
   struct Impl;
  private:

@@ -77,6 +77,25 @@ TEST(Basics, NoneActsAsABuiltEmptyLanguageInEveryOperation) {
   EXPECT_TRUE(Language::unionOf({}).isEmpty());
 }
 
+TEST(Basics, SameAutomataHashAlike) {
+  // Built twice, apart: the same automata, so the same hash (drivers share equal languages by it).
+  const auto build = [] {
+    return Language::fromGlob(globFromText("thing/*/shadow/?")).unite(Language::exactlyText("client/a"));
+  };
+  const Language first = build();
+  const Language second = build();
+  ASSERT_FALSE(first.sharesRepresentationWith(second));
+  ASSERT_TRUE(first.hasSameAutomataAs(second));
+  EXPECT_EQ(first.automataHash(), second.automataHash());
+  // A difference hashes both of its sides; built twice, it hashes alike too.
+  const Language minus_first = first.minus(Language::exactlyText("client/a"));
+  const Language minus_second = second.minus(Language::exactlyText("client/a"));
+  ASSERT_TRUE(minus_first.hasSameAutomataAs(minus_second));
+  EXPECT_EQ(minus_first.automataHash(), minus_second.automataHash());
+  EXPECT_FALSE(minus_first.hasSameAutomataAs(first));
+  EXPECT_EQ(Language::none().automataHash(), Language::unionOf({}).automataHash());
+}
+
 TEST(Basics, ExactlyAndAnyOf) {
   Language l = Language::exactlyText("ab");
   EXPECT_TRUE(l.containsText("ab"));
