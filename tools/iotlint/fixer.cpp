@@ -5,6 +5,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -312,6 +313,42 @@ std::map<std::string, Verdict> verifyOnOwnDocuments(const FileAnalysis& base, co
   return verdicts;
 }
 
+/// The grants an export keeps for verifying fixes are mostly the same few languages: of 420,000
+/// (21 actions of 20,000 generated policies), 824 distinct automata. Each policy's analysis built
+/// its own copies; kept, they were the largest part of the export's memory (73 of 180 MB). Grants
+/// given to share() hold one copy of each automaton of the file instead.
+class SharedLanguages {
+ public:
+  void share(passes::Grants& grants) {
+    // Actions of a policy often share one language already (the coverage pass computes actions
+    // with the same statements once): each representation is looked up once.
+    std::vector<std::pair<automata::Language, automata::Language>> seen;  // as built -> shared
+    for (auto& action : grants.actions) {
+      const auto known = std::find_if(seen.begin(), seen.end(),
+                                      [&](const auto& pair) { return pair.first.sharesRepresentationWith(action.effective); });
+      if (known != seen.end()) {
+        action.effective = known->second;
+        continue;
+      }
+      automata::Language shared = lookUp(action.effective);
+      seen.emplace_back(std::move(action.effective), shared);
+      action.effective = std::move(shared);
+    }
+  }
+
+ private:
+  automata::Language lookUp(const automata::Language& language) {
+    std::vector<automata::Language>& bucket = by_hash_[language.automataHash()];
+    for (const automata::Language& candidate : bucket) {
+      if (candidate.hasSameAutomataAs(language)) return candidate;
+    }
+    bucket.push_back(language);
+    return language;
+  }
+
+  std::unordered_map<std::size_t, std::vector<automata::Language>> by_hash_;
+};
+
 struct Span {
   std::uint32_t begin;
   std::uint32_t end;
@@ -370,6 +407,7 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
     passes::Grants grants;
     std::vector<ir::Diagnostic> findings;
   };
+  SharedLanguages languages;
   orderedParallelForInChunks(
       parsed.policies.size(), threads, kPoliciesPerChunk,
       [&](std::size_t i) {
@@ -389,6 +427,7 @@ FileAnalysis analyzeSource(std::string path, std::string contents, const fronten
         return result;
       },
       [&](std::size_t, PolicyAnalysis result) {
+        if (kept == KeptOfPolicies::kForVerifyingFixes) languages.share(result.grants);
         analysis.grants.push_back(std::move(result.grants));
         diagnostics.append(std::move(result.findings));
       });

@@ -64,8 +64,8 @@ struct FileAnalysis {
 enum class KeptOfPolicies : unsigned char {
   kAll,  ///< the IR and the grants of every policy
   /// What reporting and verifying the findings' fixes need: each policy's location and name, and the
-  /// grants of those with a candidate fix. An account export of 20,000 policies otherwise keeps
-  /// every statement and every grant until it is reported.
+  /// grants of those with a candidate fix, with one copy of each automaton of the file. An account
+  /// export of 20,000 policies otherwise keeps every statement and every grant until it is reported.
   kForVerifyingFixes,
 };
 
