@@ -1,8 +1,6 @@
 #include "backend/json_stream.h"
 
-#include <algorithm>
 #include <array>
-#include <utility>
 
 namespace iotlint::backend::detail {
 
@@ -163,7 +161,7 @@ void JsonDocumentStream::begin(const Json& skeleton) {
   closing_ = text.substr(array + 2);
 }
 
-void JsonDocumentStream::appendElement(std::string& elements, Json element) const {
+void JsonDocumentStream::appendElement(std::string& elements, const Json& element) const {
   if (!elements.empty()) elements += ",\n";
   appendIndent(elements, array_depth_);
   appendNested(elements, element, array_depth_);
@@ -176,7 +174,7 @@ void JsonDocumentStream::writeElements(std::string_view elements) {
   empty_ = false;
 }
 
-void JsonDocumentStream::finish(Json trailing_members) {
+void JsonDocumentStream::finish(const Json& trailing_members) {
   std::string text;
   if (!empty_) {
     text += '\n';
@@ -184,7 +182,7 @@ void JsonDocumentStream::finish(Json trailing_members) {
   }
   text += ']';
   const std::size_t member_depth = array_depth_ - 1;
-  for (auto& [key, value] : trailing_members.get_ref<Json::object_t&>()) {
+  for (const auto& [key, value] : trailing_members.get_ref<const Json::object_t&>()) {
     text += ",\n";
     appendIndent(text, member_depth);
     appendString(text, key);

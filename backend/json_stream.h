@@ -43,12 +43,12 @@ class JsonDocumentStream {
   void begin(const Json& skeleton);
   /// Appends `element` to `elements`, array elements formatted for writeElements(), after a
   /// separator when `elements` is not empty. Touches no state: safe to call from several threads.
-  void appendElement(std::string& elements, Json element) const;
+  void appendElement(std::string& elements, const Json& element) const;
   /// Writes elements that appendElement() formatted; nothing when `elements` is empty.
   void writeElements(std::string_view elements);
   /// Closes the array, writes `trailing_members` (an object) after it in the same object, and
   /// closes the document.
-  void finish(Json trailing_members);
+  void finish(const Json& trailing_members);
 
  private:
   std::ostream& out_;

@@ -395,7 +395,7 @@ class SarifWriter final : public ReportWriter {
     ReportFragment fragment;
     forEachResult(
         diagnostics,
-        [&](Json result) { document_.appendElement(fragment.text, std::move(result)); },
+        [&](const Json& result) { document_.appendElement(fragment.text, result); },
         [&](const ir::Diagnostic& diagnostic) { fragment.without_file.push_back(diagnostic); });
     return fragment;
   }
@@ -409,9 +409,9 @@ class SarifWriter final : public ReportWriter {
     std::string element;
     forEachResult(
         diagnostics,
-        [&](Json result) {
+        [&](const Json& result) {
           element.clear();
-          document_.appendElement(element, std::move(result));
+          document_.appendElement(element, result);
           document_.writeElements(element);
         },
         [&](const ir::Diagnostic& diagnostic) { notifications_.push_back(notification(diagnostic)); });
