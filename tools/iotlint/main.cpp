@@ -1,7 +1,10 @@
 // tools/iotlint/main.cpp: the `iotlint` command line (see docs/cli.md and ../shared/spec/cli.md).
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <thread>
 
@@ -37,9 +40,21 @@ std::vector<std::string> splitList(const std::vector<std::string>& values) {
   return items;
 }
 
+/// Reports to a file or a pipe go out in large writes. Standard output is otherwise written in
+/// blocks of the device's size (4 KiB here): the SARIF of 50,000 policies took 51,000 write calls,
+/// 5% of the run when it goes to a file. A terminal keeps its line buffering, so that a text report
+/// shows as it is written.
+void bufferStandardOutput() {
+  // (glibc ignores the size unless it is given the buffer; stdout is flushed at exit, which
+  // static storage outlives.)
+  static char buffer[256 * 1024];
+  if (::isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  bufferStandardOutput();  // before anything is written
   CLI::App app(kDescription, "iotlint");
   app.footer(kFooter);
   app.require_subcommand(0, 1);
