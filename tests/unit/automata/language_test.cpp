@@ -284,6 +284,30 @@ TEST(ShortestMember, IsShortestThenSmallest) {
   EXPECT_EQ(Language::exactly(Word{kT}).unite(glob("z")).shortestMember(), wordOf("z"));
 }
 
+TEST(ShortestMember, OneWordMinusAnotherLanguage) {
+  // A single word on the left is answered without a search: it is the member, or there is none.
+  const Language client = Language::exactly(Word{kT});
+  EXPECT_EQ(client.minus(client).shortestMember(), std::nullopt);
+  EXPECT_TRUE(client.minus(client).isEmpty());
+  EXPECT_EQ(client.minus(glob("?", GlobSemantics{{kT}})).shortestMember(), std::nullopt);
+  EXPECT_EQ(client.minus(glob("?")).shortestMember(), Word{kT});
+  for (const char* spelling : {"", "*", "a*", "*b", "ab", "a?", "?", "b*", "*c*"}) {
+    const Language subtracted = glob(spelling);
+    const Language word = Language::exactlyText("ab");
+    const auto expected = subtracted.containsText("ab") ? std::nullopt : std::optional<Word>(wordOf("ab"));
+    EXPECT_EQ(word.minus(subtracted).shortestMember(), expected) << spelling;
+  }
+}
+
+TEST(IsSubsetOf, EverythingIsInNoFiniteLanguage) {
+  const Language finite = Language::exactlyText("a").unite(Language::exactly(Word{kT}));
+  EXPECT_FALSE(Language::everything().isSubsetOf(finite));
+  EXPECT_FALSE(Language::everything().isSubsetOf(Language::exactlyText("")));
+  EXPECT_FALSE(Language::everything().isSubsetOf(glob("a*")));  // infinite, still not everything
+  EXPECT_TRUE(Language::everything().isSubsetOf(glob("*")));
+  EXPECT_TRUE(Language::everything().isSubsetOf(glob("a*").unite(glob("*"))));
+}
+
 TEST(ShortestMember, ThingNameWitness) {
   // "Is there another device's shadow topic that this grant reaches?"
   GlobSemantics may{{kT, kU}};
