@@ -4,6 +4,7 @@
 #include <span>
 
 #include "passes/checks/check.h"
+#include "passes/checks/other_device.h"
 #include "passes/fixes/fixes.h"
 #include "passes/pass_manager.h"
 
@@ -33,7 +34,9 @@ Grants analyzePolicy(const ir::Policy& policy, const AnalysisOptions& options, i
       *options.dump_stream << "// -----// IR dump after " << passInfo(id).name << " //----- //\n" << manager.dump(id);
     }
   }
-  const CheckOptions check_options{options.device_topic_layouts, options.render, options.need_witnesses};
+  // The names of SELF and OTHER in witnesses are chosen once: two checks use them, and choosing
+  // searches the policy's text for each name tried.
+  const CheckOptions check_options{options.device_topic_layouts, witnessNames(policy, options.render), options.need_witnesses};
   const CheckContext context{manager, check_options};
   runChecks(context);
   // Candidate fixes for this policy's findings (verified later by the driver, tools/iotlint/fixer.h).

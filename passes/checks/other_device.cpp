@@ -244,7 +244,7 @@ std::vector<std::vector<Symbol>> buildExampleTopicsOfOther() {
 
 }  // namespace
 
-std::vector<std::vector<Symbol>> exampleTopicsOfOther() {
+const std::vector<std::vector<Symbol>>& exampleTopicsOfOther() {
   static const std::vector<std::vector<Symbol>> kTopics = buildExampleTopicsOfOther();
   return kTopics;
 }

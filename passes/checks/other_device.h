@@ -59,7 +59,7 @@ std::optional<std::vector<automata::Symbol>> readableMember(const automata::Lang
                                                             const TokenTable& tokens);
 
 /// Reserved topics of OTHER that make good examples (`$aws/things/OTHER/shadow/update`, ...).
-std::vector<std::vector<automata::Symbol>> exampleTopicsOfOther();
+const std::vector<std::vector<automata::Symbol>>& exampleTopicsOfOther();
 
 /// How witnesses name SELF and OTHER: `options` where set, else `device-1` and `device-2` (or the
 /// next free `device-N`, so that neither name occurs in the policy's text).

@@ -415,7 +415,7 @@ class OverlyPermissive {
   const CoverageResult& coverage_;
   RenderOptions names_;
   std::vector<OtherTopics> targets_;
-  std::vector<std::vector<Symbol>> examples_;
+  const std::vector<std::vector<Symbol>>& examples_;  // built once per process
   std::map<std::pair<std::uint32_t, std::int32_t>, Group> groups_;
   /// The family and the (statement, resource) of the allow and deny pieces of an action's grant.
   using PieceIds = std::vector<std::pair<std::uint32_t, std::int32_t>>;
