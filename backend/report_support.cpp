@@ -1,5 +1,7 @@
 #include "backend/report_support.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -101,27 +103,36 @@ ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path&
   return uriOf(normalise(std::filesystem::path(user_path)), source_root);
 }
 
+ArtifactUriResolver::Folder ArtifactUriResolver::resolve(std::string spelled) const {
+  Folder folder;
+  folder.resolved = normalise(spelled.empty() ? std::filesystem::path(".") : std::filesystem::path(spelled));
+  folder.spelled = std::move(spelled);
+  // What uriOf() decides for any name in this folder: inside the root when the folder is the root
+  // (a name's path is then the name) or below it.
+  const auto relative = folder.resolved.lexically_relative(source_root_);
+  if (relative == ".") {
+    folder.inside_root = true;
+  } else if (!relative.empty() && *relative.begin() != "..") {
+    folder.inside_root = true;
+    folder.uri_prefix = percentEncodePath(relative.generic_string()) + '/';
+  }
+  return folder;
+}
+
 ArtifactUri ArtifactUriResolver::operator()(std::string_view user_path) const {
-  const std::filesystem::path path(user_path);
-  const auto name = path.filename();
-  std::error_code error;
-  const auto status = std::filesystem::symlink_status(path, error);
+  const std::size_t slash = user_path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? user_path : user_path.substr(slash + 1);
   // Only a plain name that exists and is not a link resolves to its resolved folder plus the name.
-  if (error || !std::filesystem::exists(status) || std::filesystem::is_symlink(status) || name.empty() ||
-      name == "." || name == "..") {
+  struct stat status {};
+  if (name.empty() || name == "." || name == ".." || ::lstat(std::string(user_path).c_str(), &status) != 0 ||
+      S_ISLNK(status.st_mode)) {
     return artifactUri(user_path, source_root_);
   }
-  std::string folder = path.parent_path().string();
-  std::filesystem::path resolved_folder;
-  {
-    const std::lock_guard lock(mutex_);
-    if (folder != folder_ || resolved_folder_.empty()) {
-      resolved_folder_ = normalise(folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder));
-      folder_ = std::move(folder);
-    }
-    resolved_folder = resolved_folder_;
-  }
-  return uriOf(resolved_folder / name, source_root_);
+  const std::string_view spelled = slash == std::string_view::npos ? std::string_view() : slash == 0 ? "/" : user_path.substr(0, slash);
+  const std::lock_guard lock(mutex_);
+  if (folder_.spelled != spelled || folder_.resolved.empty()) folder_ = resolve(std::string(spelled));
+  if (folder_.inside_root) return {folder_.uri_prefix + percentEncodePath(name), true};
+  return uriOf(folder_.resolved / name, source_root_);
 }
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t offset) {

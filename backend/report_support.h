@@ -44,18 +44,29 @@ ArtifactUri artifactUri(std::string_view user_path, const std::filesystem::path&
 
 /// artifactUri() for one file after another. Resolving symbolic links costs a system call per
 /// path component; files of one folder share all but the last, so each folder is resolved once and
-/// a file then needs one lstat (to see whether it is a link itself). Same results as artifactUri().
-/// Safe to call from several threads (report fragments are formatted on the analysing threads).
+/// a file then needs one lstat (to see whether it is a link itself). The folder's place relative to
+/// the source root is kept too, so that a file's URI is that place and its percent-encoded name,
+/// without a std::filesystem::path per file (~12,000 instructions each). Same results as
+/// artifactUri(). Safe to call from several threads (report fragments are formatted on the
+/// analysing threads).
 class ArtifactUriResolver {
  public:
   explicit ArtifactUriResolver(std::filesystem::path source_root) : source_root_(std::move(source_root)) {}
   ArtifactUri operator()(std::string_view user_path) const;
 
  private:
+  /// The folder last resolved, as the user spelled it and as it resolved.
+  struct Folder {
+    std::string spelled;
+    std::filesystem::path resolved;
+    bool inside_root = false;  ///< at or below the source root
+    std::string uri_prefix;    ///< when inside: its percent-encoded path from the root, with `/`
+  };
+  Folder resolve(std::string spelled) const;
+
   std::filesystem::path source_root_;
-  mutable std::mutex mutex_;                        ///< guards the two members below
-  mutable std::string folder_;                      ///< the user-facing folder last resolved
-  mutable std::filesystem::path resolved_folder_;   ///< what it resolved to
+  mutable std::mutex mutex_;  ///< guards folder_
+  mutable Folder folder_;
 };
 
 /// Calls `visit(byte_offset, byte_length)` for each character of `text`, decoding UTF-8 exactly as

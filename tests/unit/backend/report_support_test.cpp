@@ -48,7 +48,8 @@ class LinkedFolder {
   LinkedFolder() {
     std::filesystem::create_directories(root_ / "repo" / "policies");
     std::filesystem::create_directories(root_ / "elsewhere");
-    for (const char* file : {"repo/policies/a.json", "repo/policies/b.json", "elsewhere/c.json"}) {
+    for (const char* file : {"repo/policies/a.json", "repo/policies/b.json", "elsewhere/c.json", "repo/a b%.json",
+                             "elsewhere/d e.json"}) {
       std::ofstream(root_ / file) << "{}";
     }
     std::filesystem::create_symlink(root_ / "elsewhere" / "c.json", root_ / "repo" / "policies" / "link.json");
@@ -72,6 +73,9 @@ TEST(ReportSupport, ArtifactUriResolverAgreesWithArtifactUri) {
       folder.path("repo/policies/gone.json"), folder.path("elsewhere/c.json"),
       folder.path("repo/policies/a.json"),    folder.path("repo/policies"),
       folder.path("repo/policies/."),         "relative-that-does-not-exist.json",
+      folder.path("repo/policies//b.json"),   folder.path("repo/a b%.json"),
+      folder.path("repo/policies/"),          folder.path("repo/policies/.."),
+      folder.path("elsewhere/d e.json"),
   };
   ArtifactUriResolver resolver(root);
   for (const auto& path : paths) {
