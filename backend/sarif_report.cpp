@@ -14,6 +14,7 @@
 
 #include "backend/json_stream.h"
 #include "backend/report_support.h"
+#include "ir/text.h"
 
 namespace iotlint::backend {
 
@@ -243,7 +244,7 @@ bool isWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 /// FNV-1a over `text` without its white space, continuing from `hash`.
 std::uint64_t hashWithoutWhitespace(std::string_view text, std::uint64_t hash) {
   while (!text.empty()) {
-    const std::size_t run = std::min(text.find_first_of(" \t\r\n"), text.size());
+    const std::size_t run = std::min(ir::findFirstOf(text, " \t\r\n"), text.size());
     hash = detail::fnv1a64(text.substr(0, run), hash);
     text.remove_prefix(run);
     while (!text.empty() && isWhitespace(text.front())) text.remove_prefix(1);

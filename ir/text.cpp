@@ -1,6 +1,7 @@
 #include "ir/text.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace iotlint::ir {
@@ -9,6 +10,15 @@ std::string asciiLowered(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = asciiLower(c);
   return out;
+}
+
+std::size_t findFirstOf(std::string_view text, std::string_view bytes, std::size_t from) {
+  std::array<bool, 256> wanted{};
+  for (const char c : bytes) wanted[static_cast<unsigned char>(c)] = true;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (wanted[static_cast<unsigned char>(text[i])]) return i;
+  }
+  return std::string_view::npos;
 }
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {

@@ -71,7 +71,7 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action) {
 ActionSet expandActionPattern(std::string_view pattern) {
   ActionSet set;
   // Most actions are written out: a case-insensitive comparison, which mostly stops at the length.
-  const bool literal = pattern.find_first_of("*?") == std::string_view::npos;
+  const bool literal = ir::findFirstOf(pattern, "*?") == std::string_view::npos;
   for (const auto& info : kActions) {
     if (literal ? ir::equalsIgnoringCase(pattern, info.name) : actionPatternMatches(pattern, info.name)) {
       set.set(static_cast<std::size_t>(info.action));
@@ -83,7 +83,7 @@ ActionSet expandActionPattern(std::string_view pattern) {
 ActionSet complementOf(const ActionSet& actions) { return ~actions; }
 
 std::optional<Action> closestAction(std::string_view text) {
-  if (text.find_first_of("*?") != std::string_view::npos) return std::nullopt;
+  if (ir::findFirstOf(text, "*?") != std::string_view::npos) return std::nullopt;
   const std::size_t limit = text.size() > 16 ? 3 : 2;
   std::optional<Action> best;
   std::size_t best_distance = limit + 1;

@@ -53,7 +53,7 @@ ActionsResult runExpandActions(AnalysisManager& manager) {
       if (matched.any() || policy.file == nullptr) continue;
       const std::string_view verb = statement.not_action ? "excludes" : effectVerb(statement.effect);
       std::string message;
-      if (!isIotPrefix(entry.value) && entry.value.find_first_of("*?") == std::string::npos) {
+      if (!isIotPrefix(entry.value) && ir::findFirstOf(entry.value, "*?") == std::string::npos) {
         message = fmt::format("`{}` is not an AWS IoT action, so it {} nothing in an AWS IoT policy", entry.value, verb);
       } else {
         message = fmt::format("`{}` matches no AWS IoT policy action, so it {} nothing", entry.value, verb);
@@ -344,7 +344,7 @@ ResourcesResult runParseResources(AnalysisManager& manager) {
     if (every_resource_typed && !statement.not_action && !statement.not_resource && policy.file != nullptr) {
       for (std::size_t k = 0; k < statement.actions.items.size(); ++k) {
         const auto& entry = statement.actions.items[k];
-        if (entry.value.find_first_of("*?") != std::string::npos) continue;
+        if (ir::findFirstOf(entry.value, "*?") != std::string::npos) continue;
         const ActionSet& set = actions.statements[i].per_entry[k];
         for (const auto& info : allActions()) {
           if (!set.test(static_cast<std::size_t>(info.action))) continue;

@@ -328,13 +328,13 @@ class Lowering {
       return std::string_view(text).substr(colons[k - 1] + 1, colons[k] - colons[k - 1] - 1);
     };
     const std::string_view service = part(2);
-    if (service != "iot" && service.find_first_of("*?") == std::string_view::npos) {
+    if (service != "iot" && ir::findFirstOf(service, "*?") == std::string_view::npos) {
       report(RuleId::kMalformedArn, resource.rangeOf(static_cast<std::uint32_t>(colons[1] + 1), static_cast<std::uint32_t>(colons[2])),
              fmt::format("the ARN names the service `{}`; AWS IoT policies only govern `iot` resources", service));
       return;
     }
     const std::string_view account = part(4);
-    const bool account_ok = account.empty() || account.find_first_of("*?$") != std::string_view::npos ||
+    const bool account_ok = account.empty() || ir::findFirstOf(account, "*?$") != std::string_view::npos ||
                             (account.size() == 12 && std::all_of(account.begin(), account.end(),
                                                                  [](char c) { return c >= '0' && c <= '9'; }));
     if (!account_ok) {
@@ -348,7 +348,7 @@ class Lowering {
     } else if (rest.front() == '/') {
       report(RuleId::kMalformedArn, resource.rangeOf(static_cast<std::uint32_t>(colons[4] + 1), static_cast<std::uint32_t>(colons[4] + 2)),
              "stray `/` before the resource type; write `...:ACCOUNT:TYPE/NAME`, e.g. `...:123456789012:thing/MyThing`");
-    } else if (rest.find('/') == std::string_view::npos && rest.find_first_of("*?") == std::string_view::npos) {
+    } else if (rest.find('/') == std::string_view::npos && ir::findFirstOf(rest, "*?") == std::string_view::npos) {
       report(RuleId::kMalformedArn, range,
              fmt::format("the ARN's resource part `{}` has no `/`; write `TYPE/NAME`, e.g. `topic/sensors/1`", rest));
     }

@@ -1,5 +1,7 @@
 #include "frontend/src/string_lexer.h"
 
+#include "ir/text.h"
+
 namespace iotlint::frontend {
 
 std::vector<StringToken> lexPolicyString(std::string_view value) {
@@ -52,7 +54,7 @@ std::vector<StringToken> lexPolicyString(std::string_view value) {
         continue;
       }
       default: {
-        const std::size_t stop = value.find_first_of("*?$", at);
+        const std::size_t stop = ir::findFirstOf(value, "*?$", at);
         const std::uint32_t end = stop == std::string_view::npos ? size : static_cast<std::uint32_t>(stop);
         add(StringTokenType::kText, at, end);
         at = end;

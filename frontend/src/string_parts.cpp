@@ -4,6 +4,7 @@
 
 #include "frontend/parse.h"
 #include "frontend/src/string_lexer.h"
+#include "ir/text.h"
 
 namespace iotlint::frontend {
 
@@ -29,7 +30,7 @@ std::vector<ir::StringPart> parseStringParts(const ir::PolicyString& string, con
   const std::string& value = string.value;
   const auto size = static_cast<std::uint32_t>(value.size());
   // Most strings hold no wildcard or variable: no need to run the lexer on them.
-  if (value.find_first_of("*?$") == std::string::npos) {
+  if (ir::findFirstOf(value, "*?$") == std::string::npos) {
     if (!value.empty()) parts.push_back({Kind::kLiteral, value, 0, size});
     return parts;
   }

@@ -134,14 +134,14 @@ class TerraformReader {
         reference.erase(std::remove_if(reference.begin(), reference.end(), [](char c) { return c == ' '; }), reference.end());
         if (reference.starts_with("data.aws_iam_policy_document.")) {
           std::string id = reference.substr(std::string_view("data.aws_iam_policy_document.").size());
-          id = id.substr(0, id.find_first_of(".["));
+          id = id.substr(0, ir::findFirstOf(id, ".["));
           if (auto it = documents_.find(id); it != documents_.end()) {
             out.push_back({fromPolicyDocument(*it->second), name});
             return;
           }
         }
         if (reference.starts_with("local.")) {
-          const std::string id = reference.substr(6, reference.find_first_of(".[", 6) - 6);
+          const std::string id = reference.substr(6, ir::findFirstOf(reference, ".[", 6) - 6);
           if (auto it = locals_.find(id); it != locals_.end()) {
             documentsOf(*it->second, name, out, depth + 1);
             return;
@@ -241,7 +241,7 @@ class TerraformReader {
       }
       case Kind::kReference:
         if (value.name.starts_with("local.")) {
-          const std::string id = value.name.substr(6, value.name.find_first_of(".[", 6) - 6);
+          const std::string id = value.name.substr(6, ir::findFirstOf(value.name, ".[", 6) - 6);
           if (auto it = locals_.find(id); it != locals_.end()) {
             JsonValue resolved = toJson(*it->second, key, depth + 1);
             return resolved;

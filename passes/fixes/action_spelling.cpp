@@ -25,7 +25,7 @@ void fixActionSpelling(const CheckContext& context, ir::Diagnostic& diagnostic) 
   for (const auto& statement : context.policy().statements) {
     for (const auto& entry : statement.actions.items) {
       if (!entry.range.contains(diagnostic.range)) continue;
-      if (!hasIotPrefix(entry.value) || entry.value.find_first_of("*?") != std::string::npos) return;
+      if (!hasIotPrefix(entry.value) || ir::findFirstOf(entry.value, "*?") != std::string::npos) return;
       const std::optional<Action> closest = closestAction(entry.value);
       if (!closest) return;
       const std::string_view name = actionName(*closest);

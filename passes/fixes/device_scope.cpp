@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "ir/text.h"
 #include "passes/fixes/edit_text.h"
 #include "passes/fixes/fixes.h"
 
@@ -23,7 +24,7 @@ using fixes::kThingNameVariable;
 
 const std::string kThing(kThingNameVariable);
 
-bool hasWildcard(std::string_view text) { return text.find_first_of("*?+#") != std::string_view::npos; }
+bool hasWildcard(std::string_view text) { return ir::findFirstOf(text, "*?+#") != std::string_view::npos; }
 
 /// A thing-name position that reaches other devices.
 bool broadThingPosition(std::string_view segment) {

@@ -57,7 +57,7 @@ Layout layoutOf(const ir::SourceFile& file, std::uint32_t object_begin, ir::Sour
   layout.multiline = firstOnLine(text, a_key.begin);
   if (a_key.end <= a_value.begin && a_value.begin <= text.size()) {
     layout.colon = text.substr(a_key.end, a_value.begin - a_key.end);
-    if (layout.colon.find_first_of("\r\n") != std::string::npos || layout.colon.find(':') == std::string::npos) {
+    if (ir::findFirstOf(layout.colon, "\r\n") != std::string::npos || layout.colon.find(':') == std::string::npos) {
       layout.colon = ": ";
     }
   }
@@ -209,7 +209,7 @@ std::optional<std::vector<ir::Edit>> replaceItem(const ir::SourceFile& file, con
     // The array's own separator, e.g. ", " or ",".
     const std::size_t k = index + 1 < list.items.size() ? index : index - 1;
     separator = text.substr(list.items[k].range.end, list.items[k + 1].range.begin - list.items[k].range.end);
-    if (separator.find_first_of("\r\n") != std::string::npos || separator.find(',') == std::string::npos) separator = layout.comma;
+    if (ir::findFirstOf(separator, "\r\n") != std::string::npos || separator.find(',') == std::string::npos) separator = layout.comma;
   } else {
     separator = layout.comma;
   }

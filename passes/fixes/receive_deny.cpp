@@ -5,6 +5,7 @@
 // Unsafe: SELF loses messages it received before (that is the point, but it is a change).
 #include <fmt/format.h>
 
+#include "ir/text.h"
 #include "passes/fixes/edit_text.h"
 #include "passes/fixes/fixes.h"
 
@@ -25,7 +26,7 @@ void fixReceiveDeny(const CheckContext& context, ir::Diagnostic& diagnostic) {
   const std::string_view rest = std::string_view(value).substr(prefix.size());
   if (!rest.starts_with("topicfilter/")) return;
   const std::string_view subtree = rest.substr(std::string_view("topicfilter/").size());
-  if (subtree.empty() || subtree.find_first_of("+#") != std::string_view::npos) return;
+  if (subtree.empty() || ir::findFirstOf(subtree, "+#") != std::string_view::npos) return;
   const std::string topic = prefix + "topic/" + std::string(subtree);
   auto edit = fixes::insertStatementAfter(*policy.file, policy, statement,
                                           {{"Effect", {"Deny"}}, {"Action", {"iot:Receive"}}, {"Resource", {topic}}});
