@@ -70,12 +70,19 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action) {
 
 ActionSet expandActionPattern(std::string_view pattern) {
   ActionSet set;
-  // Most actions are written out: a case-insensitive comparison, which mostly stops at the length.
-  const bool literal = ir::findFirstOf(pattern, "*?") == std::string_view::npos;
-  for (const auto& info : kActions) {
-    if (literal ? ir::equalsIgnoringCase(pattern, info.name) : actionPatternMatches(pattern, info.name)) {
-      set.set(static_cast<std::size_t>(info.action));
+  // Most actions are written out: a case-insensitive comparison, which mostly stops at the length,
+  // and names no other action once it names one.
+  if (ir::findFirstOf(pattern, "*?") == std::string_view::npos) {
+    for (const auto& info : kActions) {
+      if (pattern.size() == info.name.size() && ir::equalsIgnoringCase(pattern, info.name)) {
+        set.set(static_cast<std::size_t>(info.action));
+        break;
+      }
     }
+    return set;
+  }
+  for (const auto& info : kActions) {
+    if (actionPatternMatches(pattern, info.name)) set.set(static_cast<std::size_t>(info.action));
   }
   return set;
 }
