@@ -179,6 +179,10 @@ class GrantBuilder {
       return Language::none();
     }
     const automata::GlobSemantics glob_semantics = semantics(polarity);
+    // The name is built as one glob while its variables stand for one word each (SELF, a value
+    // token, a known client id): their symbols are atoms of the glob. Only a variable that stands
+    // for a set (SELF or OTHER next to a wildcard, a bounded client id) is concatenated, which
+    // copies both automata.
     std::optional<Language> result;
     automata::Glob segment;
     const auto append = [&](const Language& language) { result = result ? result->concat(language) : language; };
@@ -186,18 +190,23 @@ class GrantBuilder {
       if (!segment.empty() || !result) append(Language::fromGlob(segment, glob_semantics));
       segment.clear();
     };
+    const auto appendWord = [&](std::span<const Symbol> word) {
+      for (const Symbol symbol : word) segment.push_back({automata::GlobAtom::Kind::kSymbol, symbol});
+    };
     const auto nextToWildcard = [&](std::size_t i) {
       const auto wild = [](const PatternAtom& atom) { return atom.kind == Kind::kAnySequence || atom.kind == Kind::kAnyOne; };
       return (i > 0 && wild(glob[i - 1])) || (i + 1 < glob.size() && wild(glob[i + 1]));
     };
-    const auto selfLanguage = [&](std::size_t i) {
+    const auto appendSelf = [&](std::size_t i) {
       // may: SELF's name next to a wildcard is also a prefix/suffix of other devices' names.
       if (polarity == Polarity::kMay && nextToWildcard(i)) {
         const std::vector<Symbol> both = {TokenTable::kSelf, TokenTable::kOther};
-        return Language::anyOf(both);
+        if (!segment.empty()) flush();
+        append(Language::anyOf(both));
+        return;
       }
       const Symbol self = TokenTable::kSelf;
-      return Language::exactly(std::span<const Symbol>(&self, 1));
+      appendWord(std::span<const Symbol>(&self, 1));
     };
     for (std::size_t i = 0; i < glob.size(); ++i) {
       const PatternAtom& atom = glob[i];
@@ -214,18 +223,18 @@ class GrantBuilder {
         case Kind::kVariable:
           break;
       }
-      if (!segment.empty()) flush();
       const VariableUse& use = uses[atom.variable];
       switch (use.classification.kind) {
         case VariableKind::kThingName:
-          append(selfLanguage(i));
+          appendSelf(i);
           break;
         case VariableKind::kClientId:
           if (is_attached || (scenario.word && *scenario.word == std::vector<Symbol>{TokenTable::kSelf})) {
-            append(selfLanguage(i));
+            appendSelf(i);
           } else if (scenario.word) {
-            append(Language::exactly(*scenario.word));
+            appendWord(*scenario.word);
           } else if (polarity == Polarity::kMay) {
+            if (!segment.empty()) flush();
             append(scenario.may);
           } else {
             return Language::none();  // must: a client id the device chooses denies nothing certain
@@ -238,7 +247,7 @@ class GrantBuilder {
         case VariableKind::kCognitoSub: {
           const auto token = variables_.tokens.findValueToken(use.name);
           if (!token || use.classification.multi_valued) return Language::none();
-          append(Language::exactly(std::span<const Symbol>(&*token, 1)));
+          appendWord(std::span<const Symbol>(&*token, 1));
           break;
         }
         case VariableKind::kIsAttached:
