@@ -105,6 +105,17 @@ class OverlyPermissive {
     return false;
   }
 
+  /// The first example topic (examples_) that `topics` reaches among `target`'s preferred topics:
+  /// what readableMember(topics ∩ target.topics ∩ target.preferred, examples_) finds first, by
+  /// membership alone. Most broad grants reach one, and the intersections it spares are the largest
+  /// automata a first analysis builds.
+  std::optional<std::vector<Symbol>> exampleReached(const Language& topics, const OtherTopics& target) const {
+    for (const auto& word : examples_) {
+      if (topics.contains(word) && target.topics.contains(word) && target.preferred.contains(word)) return word;
+    }
+    return std::nullopt;
+  }
+
   std::optional<FamilyWitness> witnessFor(Family family, const Language& grant) const {
     switch (family) {
       case Family::kConnect: {
@@ -122,9 +133,12 @@ class OverlyPermissive {
       case Family::kPublish:
         for (const OtherTopics& target : targets_) {
           if (!grant.meets(target.topics)) continue;
-          const Language reached = grant.intersect(target.topics);
-          auto word = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
-          if (!word) word = readableMember(reached, examples_, coverage_.tokens);
+          auto word = exampleReached(grant, target);
+          if (!word) {
+            const Language reached = grant.intersect(target.topics);
+            word = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
+            if (!word) word = readableMember(reached, examples_, coverage_.tokens);
+          }
           if (word) return FamilyWitness{*word, {}, target.description};
         }
         return std::nullopt;
@@ -132,9 +146,12 @@ class OverlyPermissive {
         const Language topics = grant.topicsMatchedByFilters();
         for (const OtherTopics& target : targets_) {
           if (!topics.meets(target.topics)) continue;
-          const Language reached = topics.intersect(target.topics);
-          auto topic = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
-          if (!topic) topic = readableMember(reached, examples_, coverage_.tokens);
+          auto topic = exampleReached(topics, target);
+          if (!topic) {
+            const Language reached = topics.intersect(target.topics);
+            topic = readableMember(reached.intersect(target.preferred), examples_, coverage_.tokens);
+            if (!topic) topic = readableMember(reached, examples_, coverage_.tokens);
+          }
           if (!topic) continue;
           const auto filter = grant.intersect(filtersMatchingTopic(*topic)).shortestMember();
           if (filter) return FamilyWitness{*filter, *topic, target.description};
