@@ -582,13 +582,25 @@ Nfa nfaIntersect(const Nfa& a, const Nfa& b) {
 
 bool nfaIntersects(const Nfa& a, const Nfa& b) {
   if (isEmptyNfa(a) || isEmptyNfa(b)) return false;
+  // Pairs seen: a bit per pair while the product is small (checks ask this of small automata, and
+  // the hash set cost more than the search), else a hash set.
+  constexpr std::size_t kMaxDensePairs = std::size_t{1} << 16;
+  const std::size_t columns = b.states.size();
+  const bool dense = a.states.size() * columns <= kMaxDensePairs;
+  std::vector<bool> seen_dense(dense ? a.states.size() * columns : 0, false);
   std::unordered_set<std::uint64_t> seen;
+  std::size_t seen_count = 0;
   std::vector<std::pair<StateId, StateId>> pending;
   const auto visit = [&](StateId p, StateId q) {
-    if (seen.insert((std::uint64_t{p} << 32) | q).second) {
-      pending.emplace_back(p, q);
-      checkedStateCount(seen.size());
+    if (dense) {
+      const std::size_t at = std::size_t{p} * columns + q;
+      if (seen_dense[at]) return;
+      seen_dense[at] = true;
+    } else if (!seen.insert((std::uint64_t{p} << 32) | q).second) {
+      return;
     }
+    pending.emplace_back(p, q);
+    checkedStateCount(++seen_count);
   };
   visit(0, 0);
   std::vector<ProductEdge> candidates;
