@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "ir/text.h"
+
 namespace iotlint::backend::detail {
 
 namespace {
@@ -9,35 +11,6 @@ namespace {
 constexpr int kIndent = 2;
 
 void appendIndent(std::string& out, std::size_t depth) { out.append(depth * kIndent, ' '); }
-
-/// The length of the well-formed UTF-8 sequence that starts `text` with a byte >= 0x80, or 0 when
-/// it is not one (overlong forms, surrogates and values past U+10FFFF are not).
-std::size_t utf8SequenceLength(std::string_view text) {
-  const auto byte = static_cast<unsigned char>(text[0]);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (byte >= 0xC2 && byte <= 0xDF) {
-    length = 2;
-  } else if (byte >= 0xE0 && byte <= 0xEF) {
-    length = 3;
-    if (byte == 0xE0) low = 0xA0;
-    if (byte == 0xED) high = 0x9F;
-  } else if (byte >= 0xF0 && byte <= 0xF4) {
-    length = 4;
-    if (byte == 0xF0) low = 0x90;
-    if (byte == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() < length) return 0;
-  const auto second = static_cast<unsigned char>(text[1]);
-  if (second < low || second > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U) return 0;
-  }
-  return length;
-}
 
 /// Bytes a JSON string is written with as they are: printable ASCII but `"` and `\`.
 constexpr std::array<bool, 256> kVerbatim = [] {
@@ -60,7 +33,8 @@ void appendString(std::string& out, std::string_view text) {
       continue;
     }
     if (byte >= 0x80) {
-      const std::size_t length = utf8SequenceLength(text.substr(i));
+      char32_t ignored = 0;
+      const std::size_t length = ir::decodeUtf8(text, i, ignored);
       if (length == 0) {
         // Invalid UTF-8 (an IL101 file quoted in a message): nlohmann::json replaces it with
         // U+FFFD, byte by byte as its decoder rejects them. Rare, so it is left to nlohmann::json.

@@ -5,46 +5,11 @@
 #include <cstring>
 
 #include "frontend/src/input.h"
+#include "ir/text.h"
 
 namespace iotlint::frontend {
 
 namespace {
-
-/// Decodes one code point at `i`; returns its length, or 0 when the bytes there are not UTF-8
-/// (overlong forms, surrogates and values above U+10FFFF included).
-std::size_t decodeOne(std::string_view bytes, std::size_t i, char32_t& code_point) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[i + k]); };
-  const auto lead = byte(0);
-  if (lead < 0x80U) {
-    code_point = lead;
-    return 1;
-  }
-  std::size_t length = 0;
-  char32_t value = 0;
-  if (lead >= 0xC2U && lead <= 0xDFU) {
-    length = 2;
-    value = lead & 0x1FU;
-  } else if (lead >= 0xE0U && lead <= 0xEFU) {
-    length = 3;
-    value = lead & 0x0FU;
-  } else if (lead >= 0xF0U && lead <= 0xF4U) {
-    length = 4;
-    value = lead & 0x07U;
-  } else {
-    return 0;
-  }
-  if (i + length > bytes.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0U) != 0x80U) return 0;
-    value = (value << 6U) | (byte(k) & 0x3FU);
-  }
-  if ((length == 3 && value < 0x800U) || (length == 4 && (value < 0x10000U || value > 0x10FFFFU)) ||
-      (value >= 0xD800U && value <= 0xDFFFU)) {
-    return 0;
-  }
-  code_point = value;
-  return length;
-}
 
 /// Length of the ASCII prefix of `bytes`, eight bytes at a time.
 std::size_t asciiPrefix(std::string_view bytes) {
@@ -63,7 +28,7 @@ std::size_t asciiPrefix(std::string_view bytes) {
 std::size_t findInvalidUtf8(std::string_view bytes) {
   char32_t ignored = 0;
   for (std::size_t i = asciiPrefix(bytes); i < bytes.size();) {
-    const std::size_t length = decodeOne(bytes, i, ignored);
+    const std::size_t length = ir::decodeUtf8(bytes, i, ignored);
     if (length == 0) return i;
     i += length;
   }
@@ -82,7 +47,7 @@ Utf8CharStream::Utf8CharStream(std::string_view bytes, std::uint32_t base_offset
   byte_offsets_.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
     char32_t code_point = 0xFFFD;
-    std::size_t length = decodeOne(bytes, i, code_point);
+    std::size_t length = ir::decodeUtf8(bytes, i, code_point);
     if (length == 0) length = 1;  // unreachable for validated input; keeps the stream total
     _data.push_back(code_point);
     byte_offsets_.push_back(base_offset + static_cast<std::uint32_t>(i));
