@@ -124,16 +124,10 @@ InputSet collectInputs(const std::vector<std::string>& paths, unsigned jobs) {
   // it was reached (a link, `..`); one stat per file rather than a walk of its path. The stats are
   // independent, so they run on several threads; which name is kept is decided here, in order.
   std::vector<std::optional<Identity>> identities(inputs.files.size());
-  constexpr std::size_t kFilesPerTask = 512;
-  const std::size_t tasks = (inputs.files.size() + kFilesPerTask - 1) / kFilesPerTask;
-  orderedParallelFor(
-      tasks, jobs,
-      [&](std::size_t task) {
-        const std::size_t end = std::min(inputs.files.size(), (task + 1) * kFilesPerTask);
-        for (std::size_t i = task * kFilesPerTask; i < end; ++i) identities[i] = identityOf(inputs.files[i].path);
-        return true;
-      },
-      [](std::size_t, bool) {});
+  constexpr std::size_t kFilesPerChunk = 512;
+  orderedParallelForInChunks(
+      inputs.files.size(), jobs, kFilesPerChunk, [&](std::size_t i) { return identityOf(inputs.files[i].path); },
+      [&](std::size_t i, std::optional<Identity> identity) { identities[i] = identity; });
   std::set<Identity> seen_files;
   std::set<std::string> seen_paths;  // files that cannot be stat'ed: by name
   std::vector<InputFile> kept;
